@@ -1,0 +1,33 @@
+from django.core.management.base import BaseCommand
+
+from cms.bootstrap.demo import ensure_demo_articles, ensure_demo_users
+from cms.bootstrap.editorial import ensure_editorial
+from cms.bootstrap.portal import ensure_portal
+from cms.bootstrap.taxonomy import ensure_taxonomy
+
+
+class Command(BaseCommand):
+    help = (
+        "Creates what a fresh installation needs: locales, the portal site and its ASEAN column in "
+        "Vietnamese and English, pillars, topics, countries, groups and the moderation workflow. "
+        "Safe to run again: nothing that exists is changed."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--demo", action="store_true", help="Also add demo users and original demo articles with images."
+        )
+
+    def handle(self, *args, demo: bool = False, **options):
+        ensure_taxonomy()
+        portal = ensure_portal()
+        ensure_editorial(
+            column_pages=[portal.column_vi, portal.column_en], site_root_pages=[portal.home_vi, portal.home_en]
+        )
+        self.stdout.write(f"Portal column: {portal.column_vi.url_path} and {portal.column_en.url_path}")
+        if not demo:
+            return
+        created = ensure_demo_articles(portal)
+        self.stdout.write(f"Demo articles created: {created}")
+        for username, password in ensure_demo_users():
+            self.stdout.write(self.style.SUCCESS(f"Admin login: {username} / {password}"))

@@ -1,0 +1,4 @@
+from .pages import AseanArticlePage, AseanColumnPage
+from .taxonomy import Country, Pillar, Topic
+
+__all__ = ["AseanArticlePage", "AseanColumnPage", "Country", "Pillar", "Topic"]

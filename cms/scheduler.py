@@ -1,0 +1,151 @@
+"""The one scheduler of an installation: scheduled publishing now, the aggregator's jobs beside it.
+
+Any number of processes may start it; a lock makes sure only one runs jobs at a time (a PostgreSQL
+advisory lock, or a file lock on SQLite). The others wait as standbys and take over when the holder dies,
+because the database releases the lock with the holder's connection (or the kernel with its file).
+"""
+
+import fcntl
+import logging
+import signal
+import threading
+from collections.abc import Callable
+from functools import wraps
+from pathlib import Path
+
+from apscheduler.schedulers.background import BackgroundScheduler
+from django.conf import settings
+from django.core.management import call_command
+from django.db import close_old_connections, connection
+
+logger = logging.getLogger(__name__)
+
+ADVISORY_LOCK_KEY = 0x41534541  # "ASEA": one fixed key for the whole installation
+STANDBY_RETRY_SECONDS = 5
+
+
+class SchedulerLock:
+    """Non-blocking, process-wide lock; ``acquire`` returns whether this process now holds it."""
+
+    def __init__(self):
+        self._pg_connection = None
+        self._file = None
+
+    def acquire(self) -> bool:
+        if connection.vendor == "postgresql":
+            return self._acquire_advisory()
+        return self._acquire_file()
+
+    def _acquire_advisory(self) -> bool:
+        import psycopg
+
+        if self._pg_connection is None or self._pg_connection.closed:
+            params = connection.get_connection_params()
+            # A connection of its own: Django closes and recycles its connections, which would drop the lock.
+            self._pg_connection = psycopg.connect(**params, autocommit=True)
+        row = self._pg_connection.execute("SELECT pg_try_advisory_lock(%s)", [ADVISORY_LOCK_KEY]).fetchone()
+        return bool(row[0])
+
+    def _acquire_file(self) -> bool:
+        path = Path(settings.SCHEDULER_LOCK_FILE)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle = self._file or path.open("a+")
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            self._file = handle
+            return False
+        self._file = handle
+        return True
+
+    def release(self) -> None:
+        if self._pg_connection is not None and not self._pg_connection.closed:
+            self._pg_connection.close()
+        if self._file is not None:
+            self._file.close()
+        self._pg_connection = self._file = None
+
+
+def database_job(func: Callable) -> Callable:
+    """Runs a job with fresh database connections, as Django's request cycle would."""
+
+    @wraps(func)
+    def wrapper(*args, **kwargs):
+        close_old_connections()
+        try:
+            return func(*args, **kwargs)
+        finally:
+            close_old_connections()
+
+    return wrapper
+
+
+@database_job
+def publish_scheduled_pages() -> None:
+    """Publishes pages whose go-live time has come and unpublishes expired ones."""
+    call_command("publish_scheduled", verbosity=0)
+
+
+def register_jobs(scheduler) -> None:
+    scheduler.add_job(
+        publish_scheduled_pages,
+        "interval",
+        seconds=settings.PUBLISH_SCHEDULED_SECONDS,
+        id="publish_scheduled",
+        max_instances=1,
+        coalesce=True,
+        replace_existing=True,
+    )
+    try:
+        from aggregator.jobs import register_jobs as register_aggregator_jobs
+    except ImportError:
+        return
+    register_aggregator_jobs(scheduler)
+
+
+def wait_for_lock(lock: SchedulerLock, stop: threading.Event) -> bool:
+    """Blocks as a standby until this process holds the lock (True) or ``stop`` is set (False)."""
+    announced = False
+    while not stop.is_set():
+        try:
+            if lock.acquire():
+                logger.info("scheduler: this process is the active scheduler")
+                return True
+        except Exception:  # a database restart must not kill the standby
+            logger.exception("scheduler: could not ask for the lock; retrying")
+            lock.release()
+        finally:
+            close_old_connections()
+        if not announced:
+            logger.info("scheduler: another process is active; waiting as standby")
+            announced = True
+        stop.wait(STANDBY_RETRY_SECONDS)
+    return False
+
+
+def run_forever(stop: threading.Event | None = None) -> None:
+    """The scheduler in the foreground (``run_aggregator``); SIGTERM/SIGINT stop it after running jobs."""
+    stop = stop or threading.Event()
+    if threading.current_thread() is threading.main_thread():
+        for signum in (signal.SIGTERM, signal.SIGINT):
+            signal.signal(signum, lambda *_: stop.set())
+    lock = SchedulerLock()
+    if not wait_for_lock(lock, stop):
+        return
+    scheduler = BackgroundScheduler(timezone=settings.TIME_ZONE)
+    register_jobs(scheduler)
+    scheduler.start()
+    try:
+        while not stop.wait(1):
+            pass
+    finally:
+        logger.info("scheduler: stopping after the jobs that are running")
+        scheduler.shutdown(wait=True)
+        lock.release()
+
+
+def start_in_background() -> threading.Thread:
+    """Starts ``run_forever`` in a daemon thread (``manage.py serve``: scheduler beside the web server)."""
+    thread = threading.Thread(target=run_forever, name="scheduler", daemon=True)
+    thread.start()
+    return thread

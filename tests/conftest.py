@@ -1,0 +1,26 @@
+"""Fixtures shared by every app's tests: the bootstrapped portal and its groups."""
+
+import pytest
+from django.core.cache import cache
+
+from cms.bootstrap.editorial import ensure_editorial
+from cms.bootstrap.portal import ensure_portal
+from cms.bootstrap.taxonomy import ensure_taxonomy
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def portal(db):
+    """What `bootstrap` (without --demo) creates: taxonomy, site, home and column in vi and en, groups."""
+    ensure_taxonomy()
+    portal = ensure_portal()
+    ensure_editorial(
+        column_pages=[portal.column_vi, portal.column_en], site_root_pages=[portal.home_vi, portal.home_en]
+    )
+    return portal
