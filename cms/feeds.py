@@ -2,6 +2,7 @@
 
 from django.contrib.syndication.views import Feed
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
+from django.utils.html import escape
 from django.utils.translation import gettext as _
 
 from cms.listing import ColumnFilters
@@ -19,6 +20,7 @@ class ColumnRssFeed(Feed):
     def get_object(self, request, *args, **kwargs):
         self.request = request
         self.filters = ColumnFilters.from_query(request.GET)
+        self.language = self.column.locale.language_code  # read as an attribute by Django's Feed
         return self.column
 
     def title(self, column):
@@ -36,9 +38,6 @@ class ColumnRssFeed(Feed):
     def feed_url(self, column):
         return self.request.build_absolute_uri()
 
-    def language(self, column):
-        return column.locale.language_code
-
     def items(self, column):
         return self.filters.apply(column.articles())[:FEED_LENGTH]
 
@@ -46,7 +45,8 @@ class ColumnRssFeed(Feed):
         return article.title
 
     def item_description(self, article):
-        return article.lead
+        # Feed readers treat descriptions as HTML; the lead is plain text.
+        return escape(article.lead)
 
     def item_link(self, article):
         return article.get_full_url(self.request)

@@ -67,13 +67,11 @@ def _rich_text(paragraphs) -> str:
     return "".join(html)
 
 
-def _body(paragraphs, quote, image) -> list:
+def _body(paragraphs, quote) -> list:
     middle = max(1, len(paragraphs) // 2)
     body = [("paragraph", _rich_text(paragraphs[:middle]))]
     if quote:
         body.append(("quote", {"text": quote[0], "attribution": quote[1]}))
-    if image is not None:
-        body.append(("image", {"image": image, "caption": image.title, "credit": "Chuyên mục ASEAN", "alt_text": ""}))
     body.append(("paragraph", _rich_text(paragraphs[middle:])))
     return body
 
@@ -107,7 +105,7 @@ def ensure_demo_articles(portal: Portal) -> int:
             title=article.title_vi,
             slug=article.key,
             lead=article.lead_vi,
-            body=_body(article.body_vi, article.quote_vi, image),
+            body=_body(article.body_vi, article.quote_vi),
             featured_image=image,
             date=now - timedelta(days=article.days_ago, hours=article.days_ago % 7),
             pillar=Pillar.objects.get(slug=article.pillar),
@@ -124,7 +122,7 @@ def ensure_demo_articles(portal: Portal) -> int:
         translation.title = article.title_en
         translation.slug = article.key
         translation.lead = article.lead_en
-        translation.body = _body(article.body_en, article.quote_en, image)
+        translation.body = _body(article.body_en, article.quote_en)
         publish(translation)
         created += 1
     return created

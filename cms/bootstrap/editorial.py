@@ -15,6 +15,7 @@ from wagtail.models import (
     Page,
     Workflow,
     WorkflowPage,
+    WorkflowTask,
 )
 
 EDITORS = "Biên tập viên"
@@ -97,8 +98,8 @@ def _ensure_workflow(moderators: Group, column_pages: list[Page]) -> Workflow:
     if task is None:
         task = GroupApprovalTask.objects.create(name=TASK_NAME)
         task.groups.set([moderators])
-    if not workflow.workflow_tasks.filter(task=task).exists():
-        workflow.workflow_tasks.create(task=task, sort_order=0)
+    # WorkflowTask hangs off a ParentalKey: create it directly, the cluster manager would only hold it in memory.
+    WorkflowTask.objects.get_or_create(workflow=workflow, task=task, defaults={"sort_order": 0})
     for page in column_pages:
         WorkflowPage.objects.update_or_create(page=page, defaults={"workflow": workflow})
     return workflow

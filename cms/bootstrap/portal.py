@@ -87,8 +87,9 @@ def _ensure_site(home: HomePage) -> Site:
         site = Site(is_default_site=True)
     if site.root_page_id != home.pk:
         site.root_page = home
-        site.hostname = env_str("SITE_HOSTNAME", "localhost")
-        site.port = env_int("SITE_PORT", 80)
+        # Full URLs in feeds and the sitemap come from these; `make run` serves on 127.0.0.1:8000.
+        site.hostname = env_str("SITE_HOSTNAME", "127.0.0.1")
+        site.port = env_int("SITE_PORT", 8000)
         site.site_name = "Chuyên mục ASEAN"
         site.save()
     return site

@@ -3,6 +3,7 @@
 import dj_database_url
 
 from .base import *  # noqa: F403
+from .base import MIDDLEWARE, STORAGES
 from .env import env_bool, env_int, env_list, env_required
 
 SECRET_KEY = env_required("SECRET_KEY")
@@ -13,8 +14,9 @@ DEBUG = False
 SCHEDULER_MODE = "off"
 
 # Static files come from the app server itself (hashed names, compressed), behind nginx's cache.
-MIDDLEWARE.insert(MIDDLEWARE.index("django.middleware.security.SecurityMiddleware") + 1, "whitenoise.middleware.WhiteNoiseMiddleware")  # noqa: F405
-STORAGES["staticfiles"]["BACKEND"] = "whitenoise.storage.CompressedManifestStaticFilesStorage"  # noqa: F405
+_security = MIDDLEWARE.index("django.middleware.security.SecurityMiddleware")
+MIDDLEWARE.insert(_security + 1, "whitenoise.middleware.WhiteNoiseMiddleware")
+STORAGES["staticfiles"]["BACKEND"] = "whitenoise.storage.CompressedManifestStaticFilesStorage"
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
 SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 31_536_000)

@@ -66,7 +66,9 @@ def test_search_matches_d_with_stroke(client, portal, query):
 
 def test_search_reads_lead_and_body_and_needs_every_word(client, portal):
     make_article(portal.column_vi, "Bài A", lead="Xuất khẩu tôm sang Singapore")
-    make_article(portal.column_vi, "Bài B", lead="Ven biển", body="<p>Giải pháp <b>chống xâm nhập mặn</b> cho vùng ven biển.</p>")
+    make_article(
+        portal.column_vi, "Bài B", lead="Ven biển", body="<p>Giải pháp <b>chống xâm nhập mặn</b> cho vùng ven biển.</p>"
+    )
     assert _titles(client.get("/vi/chuyen-muc-asean/", {"q": "tom singapore"})) == ["Bài A"]
     assert _titles(client.get("/vi/chuyen-muc-asean/", {"q": "xam nhap man"})) == ["Bài B"]
     assert _titles(client.get("/vi/chuyen-muc-asean/", {"q": "tom man"})) == []

@@ -24,7 +24,7 @@ class Command(BaseCommand):
         ensure_editorial(
             column_pages=[portal.column_vi, portal.column_en], site_root_pages=[portal.home_vi, portal.home_en]
         )
-        self.stdout.write(f"Portal column: {portal.column_vi.url_path} and {portal.column_en.url_path}")
+        self.stdout.write(f"Portal column: {portal.column_vi.url} and {portal.column_en.url}")
         if not demo:
             return
         created = ensure_demo_articles(portal)

@@ -1,0 +1,77 @@
+"""Scheduled publishing run by the app's scheduler, and its single-active-instance lock."""
+
+import threading
+from datetime import timedelta
+
+import pytest
+from django.utils import timezone
+
+from cms.scheduler import SchedulerLock, publish_scheduled_pages, register_jobs, wait_for_lock
+from tests.cms.factories import make_article
+
+# The job without its connection housekeeping, which would close the test's transaction.
+run_publish_job = publish_scheduled_pages.__wrapped__
+
+
+def test_go_live_and_expiry_are_applied_by_the_scheduler_job(portal):
+    page = make_article(portal.column_vi, "Đăng theo lịch", publish=False)
+    page.go_live_at = timezone.now() + timedelta(hours=1)
+    page.save_revision().publish()  # with a future go-live time this only schedules it
+    page.refresh_from_db()
+    assert not page.live
+    revision = page.latest_revision
+    assert revision.approved_go_live_at is not None
+
+    run_publish_job()
+    page.refresh_from_db()
+    assert not page.live  # not yet time
+
+    # Let the clock pass the go-live time: move both recorded times into the past.
+    past = timezone.now() - timedelta(minutes=1)
+    revision.content["go_live_at"] = past.isoformat()
+    revision.approved_go_live_at = past
+    revision.save(update_fields=["content", "approved_go_live_at"])
+    run_publish_job()
+    page.refresh_from_db()
+    assert page.live
+
+    page.expire_at = timezone.now() - timedelta(minutes=1)
+    page.save()
+    run_publish_job()
+    page.refresh_from_db()
+    assert not page.live and page.expired
+
+
+def test_scheduler_registers_scheduled_publishing():
+    from apscheduler.schedulers.background import BackgroundScheduler
+
+    scheduler = BackgroundScheduler()
+    register_jobs(scheduler)
+    assert "publish_scheduled" in {job.id for job in scheduler.get_jobs()}
+
+
+@pytest.mark.django_db(transaction=True)
+def test_only_one_process_holds_the_scheduler_lock(settings, tmp_path):
+    settings.SCHEDULER_LOCK_FILE = str(tmp_path / "scheduler.lock")
+    first, second = SchedulerLock(), SchedulerLock()
+    try:
+        assert first.acquire()
+        assert not second.acquire()
+        first.release()  # the active scheduler dies: the standby takes over
+        assert second.acquire()
+    finally:
+        first.release()
+        second.release()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_standby_waits_until_stopped(settings, tmp_path):
+    settings.SCHEDULER_LOCK_FILE = str(tmp_path / "scheduler.lock")
+    holder = SchedulerLock()
+    assert holder.acquire()
+    stop = threading.Event()
+    stop.set()
+    try:
+        assert wait_for_lock(SchedulerLock(), stop) is False
+    finally:
+        holder.release()
