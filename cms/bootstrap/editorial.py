@@ -35,9 +35,17 @@ MEDIA_PERMISSIONS = {
 MEDIA_PERMISSIONS[MODERATORS] = MEDIA_PERMISSIONS[EDITORS] + ["delete_image", "delete_document"]
 MEDIA_PERMISSIONS[ADMINS] = MEDIA_PERMISSIONS[MODERATORS]
 MODEL_PERMISSIONS = {
-    EDITORS: ["wagtailadmin.access_admin", "cms.add_topic", "cms.change_topic", "cms.view_pillar", "cms.view_country"],
+    EDITORS: [
+        "wagtailadmin.access_admin",
+        "simple_translation.submit_translation",
+        "cms.add_topic",
+        "cms.change_topic",
+        "cms.view_pillar",
+        "cms.view_country",
+    ],
     MODERATORS: [
         "wagtailadmin.access_admin",
+        "simple_translation.submit_translation",
         "cms.add_topic",
         "cms.change_topic",
         "cms.change_pillar",
@@ -47,6 +55,7 @@ MODEL_PERMISSIONS = {
     ],
     ADMINS: [
         "wagtailadmin.access_admin",
+        "simple_translation.submit_translation",
         *(
             f"cms.{action}_{model}"
             for action in ("add", "change", "delete", "view")

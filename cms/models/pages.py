@@ -212,3 +212,10 @@ class AseanArticlePage(CachedPageMixin, RoutablePageMixin, Page):
     @path("print/")
     def print_view(self, request):
         return render(request, "cms/asean_article_page_print.html", self.get_context(request))
+
+    @path("save/")
+    def save_view(self, request):
+        """The print view as a file to keep (Decree 42/2022: search, print and save each article)."""
+        response = self.print_view(request)
+        response["Content-Disposition"] = f'attachment; filename="{self.slug}.html"'
+        return response

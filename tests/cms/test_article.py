@@ -99,6 +99,9 @@ def test_share_links_and_print_view(client, portal):
     assert "Bài để in" in printed_html and "Tóm tắt để in" in printed_html
     assert 'name="robots" content="noindex"' in printed_html
     assert "site-header" not in printed_html
+    saved = client.get(article.url + "save/")
+    assert saved["Content-Disposition"] == f'attachment; filename="{article.slug}.html"'
+    assert "Tóm tắt để in" in saved.content.decode()
 
 
 def test_unpublished_article_is_not_found(client, portal):

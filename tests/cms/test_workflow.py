@@ -110,3 +110,15 @@ def test_editor_edits_only_the_column(client, portal, editor):
     client.force_login(editor)
     assert client.get(reverse("wagtailadmin_pages:edit", args=(portal.column_vi.pk,))).status_code == 200
     assert client.get(reverse("wagtailadmin_pages:edit", args=(portal.home_vi.pk,))).status_code in (302, 403)
+
+
+def test_editor_can_create_the_english_translation(client, portal, editor):
+    page = make_article(portal.column_vi, "Bài cần dịch")
+    client.force_login(editor)
+    url = reverse("simple_translation:submit_page_translation", args=(page.pk,))
+    assert client.get(url).status_code == 200
+    response = client.post(url, {"locales": [portal.column_en.locale.pk]})
+    assert response.status_code == 302
+    translation = page.get_translation(portal.column_en.locale)
+    assert translation.get_parent().pk == portal.column_en.pk
+    assert not translation.live  # the English draft goes through the same workflow
