@@ -60,7 +60,11 @@ class SchedulerLock:
 
     def release(self) -> None:
         if self._pg_connection is not None and not self._pg_connection.closed:
-            self._pg_connection.close()
+            # Unlock before closing: the server drops a closed session's locks a moment later, not at once.
+            try:
+                self._pg_connection.execute("SELECT pg_advisory_unlock_all()")
+            finally:
+                self._pg_connection.close()
         if self._file is not None:
             self._file.close()
         self._pg_connection = self._file = None
