@@ -7,3 +7,5 @@ class AggregatorConfig(AppConfig):
     verbose_name = _("Aggregator")
     default_auto_field = "django.db.models.BigAutoField"
 
+    def ready(self) -> None:
+        from . import signals  # noqa: F401

@@ -2,12 +2,15 @@
 
 Pages store their rendered response (``CachedPageMixin``); ``PageCacheMiddleware`` answers repeat
 requests before Wagtail routes them, so a cache hit costs no database query at all. Keys carry a
-content version that any publish, unpublish, move or delete bumps, so a cached page is never older
-than the last editorial change. Editors (logged in) and previews are never cached, so they never see
-a page rendered for someone else, nor an admin bar that is not theirs.
+content version that any publish, unpublish, move or delete bumps. Each process remembers the version
+for ``PAGE_CACHE_VERSION_SECONDS`` (sparing a cache round trip per request), so a cached page is at
+most that much older than the last editorial change; the process that bumps it sees it at once.
+Editors (logged in) and previews are never cached, so they never see a page rendered for someone
+else, nor an admin bar that is not theirs.
 """
 
 import hashlib
+import time
 
 from django.conf import settings
 from django.core.cache import cache
@@ -15,17 +18,24 @@ from django.utils.cache import patch_cache_control
 from django.utils.translation import get_language
 
 VERSION_KEY = "pages:content-version"
+_remembered = {"version": 1, "until": 0.0}
 
 
 def content_version() -> int:
-    return cache.get_or_set(VERSION_KEY, 1, timeout=None)
+    now = time.monotonic()
+    if now >= _remembered["until"]:
+        _remembered["version"] = cache.get_or_set(VERSION_KEY, 1, timeout=None)
+        _remembered["until"] = now + settings.PAGE_CACHE_VERSION_SECONDS
+    return _remembered["version"]
 
 
 def bump_content_version() -> None:
     try:
-        cache.incr(VERSION_KEY)
+        version = cache.incr(VERSION_KEY)
     except ValueError:
-        cache.set(VERSION_KEY, 2, timeout=None)
+        version = 2
+        cache.set(VERSION_KEY, version, timeout=None)
+    _remembered.update(version=version, until=time.monotonic() + settings.PAGE_CACHE_VERSION_SECONDS)
 
 
 def response_cache_key(request) -> str:
@@ -47,9 +57,11 @@ class PageCacheMiddleware:
 
     def __init__(self, get_response):
         self.get_response = get_response
+        # Pages live under the language prefixes only; other URLs never pay for a cache lookup.
+        self.page_prefixes = tuple(f"/{code}/" for code, _name in settings.LANGUAGES)
 
     def __call__(self, request):
-        if is_cacheable_request(request):
+        if request.path.startswith(self.page_prefixes) and is_cacheable_request(request):
             response = cache.get(response_cache_key(request))
             if response is not None:
                 return response

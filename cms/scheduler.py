@@ -71,15 +71,26 @@ class SchedulerLock:
 
 
 def database_job(func: Callable) -> Callable:
-    """Runs a job with fresh database connections, as Django's request cycle would."""
+    """Runs a job with fresh database connections, as Django's request cycle would.
+
+    A job that raises is logged and simply runs again at its next time: one bad pass must not stop
+    the scheduler.
+    """
 
     @wraps(func)
     def wrapper(*args, **kwargs):
-        close_old_connections()
+        # Inside a transaction (a test, or a caller's atomic block) the connection is not ours to recycle.
+        recycle = not connection.in_atomic_block
+        if recycle:
+            close_old_connections()
         try:
             return func(*args, **kwargs)
+        except Exception:
+            logger.exception("scheduler: job %s failed", func.__name__)
+            return None
         finally:
-            close_old_connections()
+            if recycle:
+                close_old_connections()
 
     return wrapper
 

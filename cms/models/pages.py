@@ -182,21 +182,24 @@ class AseanArticlePage(CachedPageMixin, RoutablePageMixin, Page):
         return super().save(*args, **kwargs)
 
     def related_articles(self, limit: int = 4):
+        """Up to ``limit`` live siblings, newest first: those sharing a topic, then those of the same pillar."""
         siblings = (
             AseanArticlePage.objects.live()
             .public()
             .sibling_of(self, inclusive=False)
+            .defer("body", "search_text")
             .select_related("pillar", "featured_image")
-            .prefetch_related("featured_image__renditions")
+            .prefetch_related("topics", "featured_image__renditions")
+            .order_by("-date", "-pk")
         )
-        topic_ids = list(self.topics.values_list("pk", flat=True))
-        same_topics = siblings.filter(topics__in=topic_ids).distinct().order_by("-date")[:limit]
-        related = list(same_topics)
+        # A subquery on the link table, not a join: no DISTINCT over whole rows of a large column.
+        links = AseanArticlePage.topics.through.objects
+        sharing_a_topic = links.filter(topic__in=self.topics.values("pk")).values("aseanarticlepage")
+        related = list(siblings.filter(pk__in=sharing_a_topic)[:limit])
         if len(related) < limit:
             exclude = [page.pk for page in related]
-            related += list(
-                siblings.filter(pillar=self.pillar_id).exclude(pk__in=exclude).order_by("-date")[: limit - len(related)]
-            )
+            same_pillar = siblings.filter(pillar=self.pillar_id).exclude(pk__in=exclude)
+            related += list(same_pillar[: limit - len(related)])
         return related
 
     def get_context(self, request, *args, **kwargs):

@@ -108,6 +108,8 @@ else:
 
 # Rendered public pages are cached for anonymous visitors and invalidated on publish (see cms.cache).
 PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 300)
+# How long a process may serve pages of the content version it last read (see cms.cache).
+PAGE_CACHE_VERSION_SECONDS = env_int("PAGE_CACHE_VERSION_SECONDS", 2)
 
 # --- Security -------------------------------------------------------------------------------------
 SECRET_KEY = env_str("SECRET_KEY", "dev-only-insecure-key-change-me")

@@ -1,13 +1,11 @@
 """Data-centre profile: refuses to start without its secrets and hosts."""
 
-import dj_database_url
-
 from .base import *  # noqa: F403
 from .base import MIDDLEWARE, STORAGES
 from .env import env_bool, env_int, env_list, env_required
 
 SECRET_KEY = env_required("SECRET_KEY")
-DATABASES = {"default": dj_database_url.parse(env_required("DATABASE_URL"), conn_max_age=60)}
+env_required("DATABASE_URL")  # parsed in base; required here so production never runs on the default
 env_required("ALLOWED_HOSTS")
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS")
 DEBUG = False

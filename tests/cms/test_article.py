@@ -117,3 +117,25 @@ def test_sitemap_and_robots(client, portal):
     assert robots["Content-Type"].startswith("text/plain")
     assert "Disallow: /admin/" in robots.content.decode()
     assert "Sitemap: http://testserver/sitemap.xml" in robots.content.decode()
+
+
+def test_article_page_queries_do_not_grow_with_related_articles(client, portal, settings):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    settings.PAGE_CACHE_SECONDS = 0
+    article = make_article(portal.column_vi, "Bài chính", topics=("giao-duc", "du-lich"), image=ImageFactory())
+
+    def queries() -> int:
+        client.get(article.url)  # renditions are created on the first render
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get(article.url).status_code == 200
+        return len(captured)
+
+    make_article(portal.column_vi, "Liên quan 1", topics=("giao-duc",), image=ImageFactory())
+    with_one = queries()
+    for number in range(2, 5):
+        make_article(portal.column_vi, f"Liên quan {number}", topics=("giao-duc", "du-lich"), image=ImageFactory())
+    assert len(article.related_articles()) == 4
+    # Bounded: with four related by topic, the same-pillar fallback query is not even needed.
+    assert queries() <= with_one

@@ -9,9 +9,6 @@ from django.utils import timezone
 from cms.scheduler import SchedulerLock, publish_scheduled_pages, register_jobs, wait_for_lock
 from tests.cms.factories import make_article
 
-# The job without its connection housekeeping, which would close the test's transaction.
-run_publish_job = publish_scheduled_pages.__wrapped__
-
 
 def test_go_live_and_expiry_are_applied_by_the_scheduler_job(portal):
     page = make_article(portal.column_vi, "Đăng theo lịch", publish=False)
@@ -22,7 +19,7 @@ def test_go_live_and_expiry_are_applied_by_the_scheduler_job(portal):
     revision = page.latest_revision
     assert revision.approved_go_live_at is not None
 
-    run_publish_job()
+    publish_scheduled_pages()
     page.refresh_from_db()
     assert not page.live  # not yet time
 
@@ -31,13 +28,13 @@ def test_go_live_and_expiry_are_applied_by_the_scheduler_job(portal):
     revision.content["go_live_at"] = past.isoformat()
     revision.approved_go_live_at = past
     revision.save(update_fields=["content", "approved_go_live_at"])
-    run_publish_job()
+    publish_scheduled_pages()
     page.refresh_from_db()
     assert page.live
 
     page.expire_at = timezone.now() - timedelta(minutes=1)
     page.save()
-    run_publish_job()
+    publish_scheduled_pages()
     page.refresh_from_db()
     assert not page.live and page.expired
 

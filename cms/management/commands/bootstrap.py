@@ -1,5 +1,7 @@
 from django.core.management.base import BaseCommand
 
+from aggregator.catalog import add_central_press_sources
+from aggregator.demo import add_demo_sources
 from cms.bootstrap.demo import ensure_demo_articles, ensure_demo_users
 from cms.bootstrap.editorial import ensure_editorial
 from cms.bootstrap.portal import ensure_portal
@@ -9,7 +11,8 @@ from cms.bootstrap.taxonomy import ensure_taxonomy
 class Command(BaseCommand):
     help = (
         "Creates what a fresh installation needs: locales, the portal site and its ASEAN column in "
-        "Vietnamese and English, pillars, topics, countries, groups and the moderation workflow. "
+        "Vietnamese and English, pillars, topics, countries, groups, the moderation workflow and the "
+        "central press feeds (disabled). "
         "Safe to run again: nothing that exists is changed."
     )
 
@@ -25,9 +28,12 @@ class Command(BaseCommand):
             column_pages=[portal.column_vi, portal.column_en], site_root_pages=[portal.home_vi, portal.home_en]
         )
         self.stdout.write(f"Portal column: {portal.column_vi.url} and {portal.column_en.url}")
+        added = add_central_press_sources()
+        self.stdout.write(f"Central press sources added (disabled until an admin enables them): {added}")
         if not demo:
             return
         created = ensure_demo_articles(portal)
         self.stdout.write(f"Demo articles created: {created}")
+        self.stdout.write(f"Demo feed sources added: {add_demo_sources()}")
         for username, password in ensure_demo_users():
             self.stdout.write(self.style.SUCCESS(f"Admin login: {username} / {password}"))

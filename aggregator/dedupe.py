@@ -1,0 +1,78 @@
+"""Grouping the same story from several outlets: normalised-title similarity (pure functions)."""
+
+from __future__ import annotations
+
+import re
+from difflib import SequenceMatcher
+
+from cms.text import fold
+
+SIMILARITY_THRESHOLD = 0.72
+# Words that carry no story: Vietnamese function words and English articles, already folded.
+STOP_WORDS = frozenset(
+    [
+        "va",
+        "cua",
+        "cac",
+        "nhung",
+        "mot",
+        "voi",
+        "cho",
+        "tai",
+        "trong",
+        "la",
+        "se",
+        "duoc",
+        "ve",
+        "tu",
+        "den",
+        "khi",
+        "ngay",
+        "nay",
+        "do",
+        "the",
+        "a",
+        "an",
+        "of",
+        "in",
+        "on",
+        "to",
+        "for",
+        "and",
+        "at",
+        "by",
+    ]
+)
+_WORD = re.compile(r"[a-z0-9]+")
+_PREFIX = re.compile(r"^\s*(?:\[[^\]]*\]|\([^)]*\)|(?:video|anh|infographic|clip|truc tiep)\s*[:|-])\s*", re.I)
+
+
+def title_signature(title: str) -> str:
+    """Folded significant words of a title, in order, e.g. "ASEAN họp tại Lào" → "asean hop lao"."""
+    folded = _PREFIX.sub("", fold(title))
+    return " ".join(w for w in _WORD.findall(folded) if w not in STOP_WORDS)[:500]
+
+
+def similarity(a: str, b: str) -> float:
+    """Between 0 and 1: the better of word-set overlap and ordered character similarity."""
+    if not a or not b:
+        return 0.0
+    wa, wb = set(a.split()), set(b.split())
+    jaccard = len(wa & wb) / len(wa | wb)
+    return max(jaccard, SequenceMatcher(None, a, b, autojunk=False).ratio())
+
+
+def best_match(signature: str, candidates: list[tuple[int, str]]) -> int | None:
+    """The candidate id whose signature is most similar to ``signature``, if similar enough."""
+    if len(signature.split()) < 3:
+        return None  # too short to say two titles are the same story
+    best_id, best_score = None, SIMILARITY_THRESHOLD
+    words = set(signature.split())
+    for candidate_id, candidate in candidates:
+        other = set(candidate.split())
+        if len(words & other) * 3 < min(len(words), len(other)):
+            continue  # fewer than a third of the words in common: not worth the slow comparison
+        score = similarity(signature, candidate)
+        if score >= best_score:
+            best_id, best_score = candidate_id, score
+    return best_id

@@ -1,0 +1,111 @@
+"""Parsing: feedparser over the bytes and headers we fetched (never a URL), into plain data."""
+
+from __future__ import annotations
+
+import io
+import re
+from dataclasses import dataclass, field
+
+import feedparser
+
+
+class ParseError(Exception):
+    """The document is not a feed, or is broken before its first entry. (A well-formed empty feed is not.)"""
+
+
+@dataclass(frozen=True)
+class RawEntry:
+    guid: str
+    link: str
+    title: str
+    summary: str
+    content: str
+    author: str
+    published: str  # the feed's own text: zones are resolved with the source's time zone
+    updated: str
+    published_parsed_utc: tuple | None  # feedparser's reading, only used when ours fails
+    image_url: str
+
+
+@dataclass(frozen=True)
+class ParsedFeed:
+    title: str
+    link: str
+    entries: list[RawEntry] = field(default_factory=list)
+    malformed: bool = False
+    problem: str = ""
+
+
+def _image(entry) -> str:
+    for media in entry.get("media_content", []) + entry.get("media_thumbnail", []):
+        if media.get("url") and media.get("medium", "image") == "image":
+            return media["url"]
+    for link in entry.get("links", []):
+        if link.get("rel") == "enclosure" and str(link.get("type", "")).startswith("image/"):
+            return link.get("href", "")
+    return ""
+
+
+_DECLARED_ENCODING = re.compile(rb"""^(\s*<\?xml[^>]*?encoding\s*=\s*)["'][^"']*["']""")
+
+
+def _prefer_utf8(content: bytes, content_type: str) -> tuple[bytes, str]:
+    """Bytes that are valid UTF-8 with non-ASCII text are UTF-8, whatever the header or declaration says.
+
+    Outlets declare windows-1258 or ISO-8859-1 over UTF-8 bodies, or no charset at all; decoding by the
+    declaration turns Vietnamese into mojibake. A real single-byte Vietnamese text is (practically) never
+    valid UTF-8, so this does not misread those.
+    """
+    body = content[3:] if content.startswith(b"\xef\xbb\xbf") else content
+    if body.isascii():
+        return content, content_type
+    try:
+        body.decode("utf-8")
+    except UnicodeDecodeError:
+        return content, content_type
+    body = _DECLARED_ENCODING.sub(rb'\1"utf-8"', body, count=1)
+    media = (content_type.split(";", 1)[0].strip() or "application/xml").lower()
+    if media in ("text/html", "text/plain"):
+        media = "application/xml"
+    return body, f"{media}; charset=utf-8"
+
+
+def parse_feed(content: bytes, headers: dict[str, str] | None = None, url: str = "") -> ParsedFeed:
+    """Entries of a feed document. Malformed but readable documents come back flagged, not refused."""
+    response_headers = {k.lower(): v for k, v in (headers or {}).items() if k.lower() in ("content-type",)}
+    content, response_headers["content-type"] = _prefer_utf8(content, response_headers.get("content-type", ""))
+    if url:
+        response_headers["content-location"] = url
+    # Always a stream: given bytes or str, feedparser first tries them as a local file name, so a hostile
+    # body such as b"/etc/passwd" would be read from disk. sanitize_html off: sanitize.clean_html is the
+    # one allow-list, applied to everything we keep.
+    result = feedparser.parse(io.BytesIO(content), response_headers=response_headers, sanitize_html=False)
+    entries = []
+    for entry in result.entries:
+        contents = entry.get("content") or []
+        entries.append(
+            RawEntry(
+                guid=str(entry.get("id") or "").strip(),
+                link=str(entry.get("link") or "").strip(),
+                title=str(entry.get("title") or ""),
+                summary=str(entry.get("summary") or ""),
+                content=str(contents[0].get("value", "")) if contents else "",
+                author=str(entry.get("author") or ""),
+                published=str(entry.get("published") or ""),
+                updated=str(entry.get("updated") or ""),
+                published_parsed_utc=tuple(entry.get("published_parsed") or entry.get("updated_parsed") or ()) or None,
+                image_url=_image(entry),
+            )
+        )
+    problem = str(result.get("bozo_exception") or "") if result.get("bozo") else ""
+    if not entries and (result.get("bozo") or not result.get("version")):
+        # Not a feed (an HTML page, garbage) or broken before its first entry.
+        raise ParseError(problem or "the document is not a feed")
+    feed = result.get("feed", {})
+    return ParsedFeed(
+        title=str(feed.get("title") or ""),
+        link=str(feed.get("link") or ""),
+        entries=entries,
+        malformed=bool(result.get("bozo")),
+        problem=problem[:500],
+    )

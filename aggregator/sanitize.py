@@ -1,0 +1,89 @@
+"""The one HTML allow-list: everything from a feed or an article page passes here before it is stored."""
+
+from __future__ import annotations
+
+import html
+import re
+
+import nh3
+
+ALLOWED_TAGS = {
+    "a",
+    "abbr",
+    "b",
+    "blockquote",
+    "br",
+    "caption",
+    "cite",
+    "code",
+    "dd",
+    "div",
+    "dl",
+    "dt",
+    "em",
+    "figcaption",
+    "figure",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "hr",
+    "i",
+    "img",
+    "li",
+    "ol",
+    "p",
+    "pre",
+    "q",
+    "s",
+    "small",
+    "span",
+    "strong",
+    "sub",
+    "sup",
+    "table",
+    "tbody",
+    "td",
+    "th",
+    "thead",
+    "tr",
+    "u",
+    "ul",
+}
+ALLOWED_ATTRIBUTES = {
+    "a": {"href", "title"},
+    "img": {"src", "alt", "title", "width", "height"},
+    "td": {"colspan", "rowspan"},
+    "th": {"colspan", "rowspan"},
+    "abbr": {"title"},
+}
+URL_SCHEMES = {"http", "https", "mailto"}
+_SPACES = re.compile(r"\s+")
+_TAG_LIKE = re.compile(r"<[a-zA-Z/!?]")
+
+
+def clean_html(value: str, base_url: str | None = None) -> str:
+    """Sanitised HTML: allowed tags only, no script/style content, no event handlers, http(s) URLs only."""
+    if not value:
+        return ""
+    return nh3.clean(
+        value,
+        tags=ALLOWED_TAGS,
+        attributes=ALLOWED_ATTRIBUTES,
+        url_schemes=URL_SCHEMES,
+        link_rel="noopener noreferrer nofollow",
+        strip_comments=True,
+    ).strip()
+
+
+def to_text(value: str) -> str:
+    """Plain text of an HTML or text fragment, entities decoded, white space collapsed."""
+    if not value:
+        return ""
+    text = nh3.clean(value, tags=set(), attributes={})
+    # nh3 escapes what it keeps; decode twice for titles with entities written inside CDATA ("&amp;quot;").
+    text = html.unescape(html.unescape(text))
+    if _TAG_LIKE.search(text):  # double-encoded markup decoded into tags: strip it as well
+        text = html.unescape(nh3.clean(text, tags=set(), attributes={}))
+    return _SPACES.sub(" ", text).strip()

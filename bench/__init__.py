@@ -1,0 +1,1 @@
+"""Throughput benchmark of the public column pages (see bench/README.md)."""

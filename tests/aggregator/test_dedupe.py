@@ -1,0 +1,21 @@
+from aggregator.dedupe import best_match, similarity, title_signature
+
+
+def test_signature_folds_and_drops_function_words_and_prefixes():
+    assert title_signature("[Video] Việt Nam và Lào ký kết hợp tác") == "viet nam lao ky ket hop tac"
+    assert title_signature("Ảnh: ASEAN họp tại Đà Nẵng") == "asean hop da nang"
+
+
+def test_same_story_from_two_outlets_matches():
+    a = title_signature("Việt Nam và Lào ký kết hợp tác phát triển lưới điện xuyên biên giới")
+    b = title_signature("Việt Nam, Lào ký kết hợp tác phát triển lưới điện xuyên biên giới")
+    c = title_signature("Singapore công bố chiến lược trí tuệ nhân tạo mới")
+    assert similarity(a, b) > 0.9
+    assert similarity(a, c) < 0.5
+    assert best_match(a, [(1, c), (2, b)]) == 2
+    assert best_match(a, [(1, c)]) is None
+
+
+def test_short_titles_never_cluster():
+    assert best_match("asean", [(1, "asean")]) is None
+    assert similarity("", "asean") == 0.0

@@ -1,0 +1,93 @@
+import pytest
+
+from aggregator.parse import ParseError, parse_feed
+
+from .feeds import item, items, rss
+
+VIETNAMESE = "Hội nghị Bộ trưởng Kinh tế ASEAN tại Đà Nẵng"
+
+BILLION_LAUGHS = b"""<?xml version="1.0"?>
+<!DOCTYPE rss [
+<!ENTITY lol "lol">
+<!ENTITY lol1 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">
+<!ENTITY lol2 "&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;">
+<!ENTITY lol3 "&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;">
+<!ENTITY lol4 "&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;">
+<!ENTITY lol5 "&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;">
+<!ENTITY lol6 "&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;">
+<!ENTITY lol7 "&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;">
+<!ENTITY lol8 "&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;">
+<!ENTITY lol9 "&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;">
+]>
+<rss version="2.0"><channel><title>t</title>
+<item><title>ASEAN &lol9;</title><guid>a</guid></item></channel></rss>"""
+
+
+def test_well_formed_feed():
+    feed = parse_feed(rss(items(3)), {"Content-Type": "application/rss+xml"})
+    assert len(feed.entries) == 3 and not feed.malformed
+    assert feed.entries[0].guid == "tin-1"
+    assert feed.entries[0].published == "Mon, 02 Sep 2025 08:00:00 +0700"
+
+
+def test_billion_laughs_is_not_expanded():
+    feed = parse_feed(BILLION_LAUGHS)
+    assert all(len(entry.title) < 100 for entry in feed.entries)
+    assert feed.malformed
+
+
+@pytest.mark.parametrize(
+    ("declared", "content_type"),
+    [
+        ("windows-1258", "application/rss+xml"),  # declaration lies
+        ("utf-8", "text/xml; charset=iso-8859-1"),  # header lies
+        (None, "text/html"),  # nothing declared
+        (None, ""),
+    ],
+)
+def test_wrong_or_absent_charset_keeps_vietnamese(declared, content_type):
+    head = f'<?xml version="1.0" encoding="{declared}"?>' if declared else ""
+    body = (head + f"<rss version='2.0'><channel><title>x</title>{item(1, VIETNAMESE)}</channel></rss>").encode()
+    feed = parse_feed(body, {"Content-Type": content_type})
+    assert feed.entries[0].title == VIETNAMESE
+
+
+def test_real_single_byte_encoding_is_still_read():
+    body = rss(item(1, "Café à Paris", body="Le café"), encoding="iso-8859-1", title="Paris")
+    assert parse_feed(body, {"Content-Type": "application/rss+xml"}).entries[0].title == "Café à Paris"
+
+
+def test_invalid_xml_with_entries_is_flagged_not_refused():
+    body = rss(items(2)).replace(b"</channel>", b"<oops & broken></channel>")
+    feed = parse_feed(body)
+    assert feed.malformed and feed.problem
+    assert len(feed.entries) == 2
+
+
+def test_empty_feed_is_not_an_error():
+    feed = parse_feed(rss(""))
+    assert feed.entries == [] and not feed.malformed
+
+
+@pytest.mark.parametrize("body", [b"", "<html><body><p>Trang lỗi</p></body></html>".encode(), b"\x00\x01garbage"])
+def test_not_a_feed_is_an_error(body):
+    with pytest.raises(ParseError):
+        parse_feed(body)
+
+
+def test_atom_and_media_image():
+    body = b"""<?xml version="1.0" encoding="utf-8"?>
+<feed xmlns="http://www.w3.org/2005/Atom" xmlns:media="http://search.yahoo.com/mrss/"><title>a</title>
+<entry><title>ASEAN</title><id>urn:1</id><link href="https://x.example/1"/>
+<updated>2025-09-14T18:44:00+07:00</updated><content type="html">&lt;p&gt;Body&lt;/p&gt;</content>
+<media:content url="https://x.example/a.jpg" medium="image"/></entry></feed>"""
+    entry = parse_feed(body).entries[0]
+    assert (entry.guid, entry.link, entry.content) == ("urn:1", "https://x.example/1", "<p>Body</p>")
+    assert entry.image_url == "https://x.example/a.jpg"
+
+
+def test_a_body_naming_a_local_file_is_not_read(tmp_path):
+    local = tmp_path / "secret.xml"
+    local.write_bytes(rss(items(1)))
+    with pytest.raises(ParseError):
+        parse_feed(str(local).encode())

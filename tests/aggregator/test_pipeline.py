@@ -1,0 +1,351 @@
+"""The feed pass end to end: loopback HTTP server, real parsing, real database."""
+
+from datetime import timedelta
+
+import pytest
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from aggregator import pipeline, store
+from aggregator.models import FetchLog, Item, ItemStatus, KeywordRule, Source, StoryCluster, Tombstone
+from aggregator.rules import ensure_default_rules
+from cms.bootstrap.taxonomy import ensure_taxonomy
+
+from .feeds import item, items, rss
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def taxonomy():
+    ensure_taxonomy()
+    ensure_default_rules(KeywordRule)
+
+
+def make_source(httpserver, path="/feed.xml", **kwargs) -> Source:
+    defaults = {"name": path, "feed_url": httpserver.url_for(path), "asean_filter": False}
+    defaults.update(kwargs)
+    return Source.objects.create(**defaults)
+
+
+def serve(httpserver, body: bytes, path="/feed.xml", headers=None):
+    httpserver.expect_request(path).respond_with_data(body, content_type="application/rss+xml", headers=headers or {})
+
+
+def test_first_pass_stores_items_and_rerun_changes_nothing(httpserver, loopback):
+    serve(httpserver, rss(items(3)))
+    source = make_source(httpserver)
+    counts = pipeline.run_pass([source])
+    assert (counts.sources, counts.new, counts.updated, counts.errors) == (1, 3, 0, 0)
+    stored = Item.objects.get(key="g:tin-1")
+    assert stored.url == "https://bao-thu.example/tin-1.html"  # utm_* and fragment dropped
+    assert stored.countries.count() == 0
+    assert stored.pillar.slug == "kinh-te"
+    source.refresh_from_db()
+    assert source.item_count == 3 and source.consecutive_failures == 0 and source.last_status == 200
+    assert source.next_fetch_at > timezone.now() + timedelta(minutes=14)
+
+    again = pipeline.run_pass([source])
+    assert (again.new, again.updated) == (0, 0)
+    assert Item.objects.count() == 3
+    assert FetchLog.objects.filter(source=source).count() == 2
+
+
+def test_changed_entry_is_updated_not_duplicated(httpserver, loopback):
+    serve(httpserver, rss(item(1)))
+    source = make_source(httpserver)
+    pipeline.run_pass([source])
+    httpserver.clear()
+    serve(httpserver, rss(item(1, "Hội nghị ASEAN lần thứ 1 (cập nhật)")))
+    counts = pipeline.run_pass([source])
+    assert (counts.new, counts.updated) == (0, 1)
+    assert Item.objects.get().title == "Hội nghị ASEAN lần thứ 1 (cập nhật)"
+
+
+def test_conditional_get_304_costs_no_parsing(httpserver, loopback):
+    httpserver.expect_request("/feed.xml", headers={"If-None-Match": '"v1"'}).respond_with_data("", status=304)
+    serve(httpserver, rss(items(2)), headers={"ETag": '"v1"', "Last-Modified": "Mon, 01 Sep 2025 01:00:00 GMT"})
+    source = make_source(httpserver)
+    pipeline.run_pass([source])
+    source.refresh_from_db()
+    assert source.etag == '"v1"'
+    counts = pipeline.run_pass([source])
+    assert (counts.unchanged, counts.new) == (1, 0)
+    assert FetchLog.objects.filter(status="not_modified").count() == 1
+    assert httpserver.log[-1][0].headers["If-Modified-Since"] == "Mon, 01 Sep 2025 01:00:00 GMT"
+
+
+def test_asean_filter_keeps_filtered_items_hidden_and_counts_them_once(httpserver, loopback):
+    body = (
+        item(1)
+        + item(2, "Giá dầu thế giới tăng", body="Thị trường năng lượng.")
+        + item(3, "Người lao động ở Lào Cai vào mùa", body="Tin trong nước.")
+    )
+    serve(httpserver, rss(body))
+    source = make_source(httpserver, asean_filter=True)
+    counts = pipeline.run_pass([source])
+    assert (counts.new, counts.filtered) == (1, 2)
+    assert set(Item.objects.filter(status=ItemStatus.FILTERED).values_list("key", flat=True)) == {
+        "g:tin-2",
+        "g:tin-3",
+    }
+    assert pipeline.run_pass([source]).filtered == 0
+
+
+def test_errors_stay_on_their_source(httpserver, loopback):
+    serve(httpserver, rss(items(2)), path="/good.xml")
+    httpserver.expect_request("/broken.xml").respond_with_data("<html><body>not a feed</body></html>")
+    httpserver.expect_request("/gone.xml").respond_with_data("no", status=404)
+    good = make_source(httpserver, "/good.xml")
+    broken = make_source(httpserver, "/broken.xml")
+    gone = make_source(httpserver, "/gone.xml")
+    counts = pipeline.run_pass([good, broken, gone])
+    assert (counts.sources, counts.new, counts.errors) == (3, 2, 2)
+    broken.refresh_from_db()
+    gone.refresh_from_db()
+    assert broken.consecutive_failures == 1 and broken.last_error.startswith("parse:")
+    assert gone.last_status == 404 and "HTTP 404" in gone.last_error
+    assert FetchLog.objects.get(source=gone).status == "error"
+
+
+def test_malformed_feed_with_entries_is_ingested_and_flagged(httpserver, loopback):
+    body = rss(items(2)).replace(b"</channel>", b"<broken & unclosed></channel>")
+    serve(httpserver, body)
+    source = make_source(httpserver)
+    assert pipeline.run_pass([source]).new == 2
+    source.refresh_from_db()
+    assert source.malformed is True
+    assert FetchLog.objects.get().malformed is True
+
+
+def test_duplicate_guids_switch_identity_and_say_so(httpserver, loopback):
+    body = "".join(item(n, guid="cung-mot-guid") for n in range(1, 5))
+    serve(httpserver, rss(body))
+    source = make_source(httpserver)
+    assert pipeline.run_pass([source]).new == 4
+    source.refresh_from_db()
+    assert source.identity_policy == "link"
+    assert "switched to link" in source.identity_note
+    assert pipeline.run_pass([source]).new == 0
+
+
+def test_items_without_guid_or_date(httpserver, loopback):
+    serve(httpserver, rss(item(1, guid=None, date=None) + item(2, guid=None, date=None)))
+    source = make_source(httpserver)
+    before = timezone.now()
+    assert pipeline.run_pass([source]).new == 2
+    first = Item.objects.get(url="https://bao-thu.example/tin-1.html")
+    assert first.key == "l:https://bao-thu.example/tin-1.html"
+    assert first.published_at >= before  # missing date: first-seen time
+    assert pipeline.run_pass([source]).new == 0
+    assert Item.objects.get(pk=first.pk).published_at == first.published_at
+
+
+def test_deleted_item_leaves_tombstone_and_never_returns(httpserver, loopback):
+    serve(httpserver, rss(items(2)))
+    source = make_source(httpserver)
+    pipeline.run_pass([source])
+    Item.objects.get(key="g:tin-1").delete()
+    assert Tombstone.objects.filter(feed_url=source.feed_url, key="g:tin-1").exists()
+    assert pipeline.run_pass([source]).new == 0
+    assert not Item.objects.filter(key="g:tin-1").exists()
+
+
+def test_deleting_a_source_leaves_no_tombstones(httpserver, loopback):
+    serve(httpserver, rss(items(2)))
+    source = make_source(httpserver)
+    pipeline.run_pass([source])
+    source.delete()
+    assert Tombstone.objects.count() == 0
+
+
+def test_database_refuses_a_second_item_with_the_same_key(httpserver, loopback):
+    source = make_source(httpserver)
+    fields = {
+        "source": source,
+        "key": "g:x",
+        "title": "t",
+        "published_at": timezone.now(),
+        "content_hash": "h",
+    }
+    Item.objects.create(**fields)
+    with pytest.raises(IntegrityError), transaction.atomic():
+        Item.objects.create(**fields)
+
+
+def test_killed_mid_pass_keeps_nothing_partial_and_restart_completes(httpserver, loopback, monkeypatch):
+    serve(httpserver, rss(items(5)), headers={"ETag": '"v1"'})
+    source = make_source(httpserver)
+    calls = {"n": 0}
+    real_cluster = store._cluster
+
+    def crash_on_third(obj, now):
+        calls["n"] += 1
+        if calls["n"] == 3:
+            raise SystemExit("killed")  # what a kill looks like to the transaction: it never commits
+        real_cluster(obj, now)
+
+    monkeypatch.setattr(store, "_cluster", crash_on_third)
+    with pytest.raises(SystemExit):
+        store.record_pass(
+            pipeline.gather(pipeline.SourceSnapshot.of(source), pipeline.load_rules(), 3.0),
+            store.Taxonomy.load(),
+        )
+    assert Item.objects.count() == 0
+    source.refresh_from_db()
+    assert source.etag == ""  # not saved: the restart fetches the whole feed again
+    monkeypatch.setattr(store, "_cluster", real_cluster)
+    assert pipeline.run_pass([source]).new == 5
+    assert pipeline.run_pass([source]).new == 0
+    assert Item.objects.count() == 5
+
+
+def test_same_story_from_two_outlets_is_one_cluster(httpserver, loopback):
+    day = "Tue, 02 Sep 2025 08:00:00 +0700"
+    later = "Tue, 02 Sep 2025 13:30:00 +0700"
+    serve(
+        httpserver,
+        rss(item(1, "Việt Nam và Lào ký kết hợp tác phát triển lưới điện xuyên biên giới", date=day)),
+        path="/a.xml",
+    )
+    serve(
+        httpserver,
+        rss(item(9, "Việt Nam, Lào ký kết hợp tác phát triển lưới điện xuyên biên giới", date=later)),
+        path="/b.xml",
+    )
+    serve(httpserver, rss(item(5, "Singapore công bố chiến lược trí tuệ nhân tạo mới", date=day)), path="/c.xml")
+    sources = [make_source(httpserver, p) for p in ("/a.xml", "/b.xml", "/c.xml")]
+    pipeline.run_pass(sources)
+    cluster = StoryCluster.objects.get()
+    assert cluster.item_count == 2
+    assert set(cluster.items.values_list("source__feed_url", flat=True)) == {s.feed_url for s in sources[:2]}
+
+
+def test_wire_origin_is_recorded(httpserver, loopback):
+    serve(httpserver, rss(item(1, body="(TTXVN) Các bộ trưởng ASEAN họp tại Viêng Chăn.")))
+    source = make_source(httpserver)
+    pipeline.run_pass([source])
+    stored = Item.objects.get()
+    assert stored.original_source == "TTXVN"
+    assert list(stored.countries.values_list("code", flat=True)) == ["la"]
+
+
+def test_html_payloads_never_reach_the_database(httpserver, loopback):
+    payload = (
+        '<p onclick="steal()">Tin ASEAN</p><script>alert(1)</script>'
+        '<a href="javascript:alert(2)">x</a><img src=x onerror="alert(3)">'
+    )
+    serve(httpserver, rss(item(1, "ASEAN &lt;script&gt;alert(1)&lt;/script&gt;", body=payload)))
+    source = make_source(httpserver, reuse_rights="full")
+    pipeline.run_pass([source])
+    stored = Item.objects.get()
+    for field in (stored.summary, stored.content, stored.title):
+        assert "<script" not in field.lower() and "onerror" not in field and "javascript:" not in field
+        assert "onclick" not in field
+    assert "Tin ASEAN" in stored.summary
+
+
+def test_reuse_rights_limit_what_is_kept(httpserver, loopback):
+    serve(httpserver, rss(item(1, body="<p>" + "Nội dung dài về ASEAN. " * 60 + "</p>")))
+    link_only = make_source(httpserver, reuse_rights="link")
+    pipeline.run_pass([link_only])
+    assert Item.objects.get().summary == ""
+    link_only.reuse_rights = "excerpt"
+    link_only.save()
+    Item.objects.all().update(content_hash="stale")
+    pipeline.run_pass([link_only])
+    excerpt = Item.objects.get().summary
+    assert excerpt.endswith("…") and len(excerpt) <= 401 and "<p>" not in excerpt
+
+
+def test_failures_back_off_and_retry_after_is_a_floor(httpserver, loopback):
+    httpserver.expect_request("/feed.xml").respond_with_data("busy", status=503, headers={"Retry-After": "7200"})
+    source = make_source(httpserver)
+    pipeline.run_pass([source])
+    source.refresh_from_db()
+    assert source.consecutive_failures == 1
+    assert source.next_fetch_at >= timezone.now() + timedelta(hours=1, minutes=59)
+    assert source.enabled is True
+
+
+def test_bot_wall_is_reported_as_such(httpserver, loopback):
+    httpserver.expect_request("/feed.xml").respond_with_data(
+        "<html><title>Just a moment...</title><div id='cf-challenge'></div></html>", status=403
+    )
+    source = make_source(httpserver)
+    pipeline.run_pass([source])
+    log = FetchLog.objects.get()
+    assert log.status == "blocked" and log.http_status == 403
+    assert "bot challenge" in log.error
+
+
+def test_due_sources():
+    now = timezone.now()
+    due = Source.objects.create(name="a", feed_url="https://a.example/f", next_fetch_at=now - timedelta(seconds=1))
+    new = Source.objects.create(name="b", feed_url="https://b.example/f")
+    Source.objects.create(name="c", feed_url="https://c.example/f", next_fetch_at=now + timedelta(minutes=5))
+    Source.objects.create(name="d", feed_url="https://d.example/f", enabled=False)
+    assert set(pipeline.due_sources(now)) == {due, new}
+
+
+def test_empty_feed_is_a_successful_pass(httpserver, loopback):
+    serve(httpserver, rss(""))
+    source = make_source(httpserver)
+    counts = pipeline.run_pass([source])
+    assert (counts.new, counts.errors) == (0, 0)
+    source.refresh_from_db()
+    assert source.consecutive_failures == 0 and source.last_error == ""
+
+
+def test_hostile_values_are_stored_safely(httpserver, loopback):
+    """NUL bytes, a 2,000-character link and a 1,000-character guid do not break the pass (PostgreSQL too)."""
+    hostile = item(1, "ASEAN\x00 họp", guid="g" * 1000).replace(
+        "https://bao-thu.example/tin-1.html?utm_source=rss#top", "https://bao-thu.example/" + "x" * 2000
+    )
+    serve(httpserver, rss(hostile + item(2)))
+    source = make_source(httpserver)
+    counts = pipeline.run_pass([source])
+    assert (counts.new, counts.errors) == (2, 0)
+    stored = Item.objects.get(title__startswith="ASEAN")
+    assert stored.title == "ASEAN họp" and stored.url == "" and len(stored.key) <= 255
+
+
+def test_a_pass_that_cannot_be_stored_is_logged_and_backs_off(httpserver, loopback, monkeypatch):
+    serve(httpserver, rss(items(2)))
+    source = make_source(httpserver)
+
+    def poisoned(*args, **kwargs):
+        raise ValueError("poisoned entry")
+
+    monkeypatch.setattr(store, "_store_items", poisoned)
+    counts = pipeline.run_pass([source])
+    assert (counts.sources, counts.new, counts.errors) == (1, 0, 1)
+    source.refresh_from_db()
+    assert source.consecutive_failures == 1 and "poisoned entry" in source.last_error
+    assert source.next_fetch_at > timezone.now()
+    assert FetchLog.objects.get(source=source).error.startswith("store: ValueError")
+    assert Item.objects.count() == 0
+
+
+def test_at_most_two_feed_requests_at_a_time_per_host(monkeypatch):
+    import threading
+    import time
+
+    from aggregator import fetch
+
+    active = {"now": 0, "max": 0}
+    lock = threading.Lock()
+
+    def slow_fetch(url, **kwargs):
+        with lock:
+            active["now"] += 1
+            active["max"] = max(active["max"], active["now"])
+        time.sleep(0.05)
+        with lock:
+            active["now"] -= 1
+        return fetch.FetchResult(url, 304)
+
+    monkeypatch.setattr(fetch, "fetch", slow_fetch)
+    sources = [Source.objects.create(name=str(n), feed_url=f"https://bao.example/rss/{n}.rss") for n in range(6)]
+    assert pipeline.run_pass(sources, workers=6).unchanged == 6
+    assert 1 <= active["max"] <= fetch.PER_HOST

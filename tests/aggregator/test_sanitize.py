@@ -1,0 +1,59 @@
+import pytest
+
+from aggregator.sanitize import clean_html, to_text
+
+PAYLOADS = [
+    "<script>alert(1)</script>",
+    '<img src="x" onerror="alert(1)">',
+    '<a href="javascript:alert(1)">x</a>',
+    '<a href="JaVaScRiPt:alert(1)">x</a>',
+    '<a href="&#106;avascript:alert(1)">x</a>',
+    '<svg onload="alert(1)"></svg>',
+    '<iframe src="https://evil.example"></iframe>',
+    '<p style="background:url(javascript:alert(1))">x</p>',
+    '<div onmouseover="alert(1)">x</div>',
+    '<object data="x.swf"></object>',
+    '<img src="data:image/svg+xml;base64,PHN2Zz4=">',
+    "<style>body{display:none}</style>",
+    '<form action="https://evil.example"><input name="p"></form>',
+]
+
+
+@pytest.mark.parametrize("payload", PAYLOADS)
+def test_dangerous_html_is_removed(payload):
+    cleaned = clean_html(f"<p>Tin ASEAN</p>{payload}").lower()
+    for bad in (
+        "<script",
+        "onerror",
+        "onload",
+        "onmouseover",
+        "javascript:",
+        "<iframe",
+        "<svg",
+        "style=",
+        "<object",
+        "data:",
+        "<style",
+        "<form",
+        "<input",
+    ):
+        assert bad not in cleaned
+    assert "tin asean" in cleaned
+
+
+def test_allowed_markup_survives_and_links_are_made_safe():
+    cleaned = clean_html(
+        '<p>Đọc <a href="https://bao.example/a">bài</a> <strong>ASEAN</strong></p>'
+        '<img src="https://bao.example/a.jpg" alt="Ảnh">'
+    )
+    assert '<a href="https://bao.example/a" rel="noopener noreferrer nofollow">bài</a>' in cleaned
+    assert "<strong>ASEAN</strong>" in cleaned
+    assert '<img src="https://bao.example/a.jpg" alt="Ảnh">' in cleaned
+
+
+def test_to_text_decodes_entities_once_more_for_cdata_titles():
+    assert to_text("Hội nghị &amp;quot;ASEAN&amp;quot; <b>2026</b>") == 'Hội nghị "ASEAN" 2026'
+    assert to_text("<script>alert(1)</script>Tin") == "Tin"
+    assert to_text("") == ""
+    assert to_text("ASEAN &amp;lt;script&amp;gt;alert(1)&amp;lt;/script&amp;gt; 2026") == "ASEAN 2026"
+    assert to_text("Giá 5 &lt; 7") == "Giá 5 < 7"
