@@ -108,7 +108,7 @@ def test_deleting_an_item_in_the_admin_leaves_a_tombstone(admin_client, failing_
 
 def test_dashboard_panel(admin_client, failing_source):
     html = admin_client.get(reverse("wagtailadmin_home")).content.decode()
-    assert 'id="aggregator-panel-heading"' in html
+    assert 'id="aggregator-heading"' in html
     assert "Nguồn hỏng" in html
 
 
