@@ -23,4 +23,5 @@ if settings.DEBUG:
 
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
+urlpatterns += [path("embed/", include("agencies.embed_urls"))]
 urlpatterns += i18n_patterns(path("", include(wagtail_urls)), prefix_default_language=True)

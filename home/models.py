@@ -21,7 +21,7 @@ class HomePage(CachedPageMixin, Page):
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["cms.AseanColumnPage"]
+    subpage_types = ["cms.AseanColumnPage", "agencies.AgencyPage"]
 
     class Meta:
         verbose_name = _("home page")

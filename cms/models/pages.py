@@ -4,6 +4,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import models
+from django.db.models import BooleanField, Case, Q, Value, When
 from django.shortcuts import render
 from django.utils import timezone
 from django.utils.html import strip_tags
@@ -12,7 +13,7 @@ from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, ObjectList, TabbedInterface
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Page
+from wagtail.models import Page, Site
 from wagtail.search import index
 
 from cms.blocks import ArticleBodyBlock
@@ -28,9 +29,31 @@ class AseanColumnPage(CachedPageMixin, RoutablePageMixin, Page):
 
     intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
     per_page = models.PositiveSmallIntegerField(_("articles per page"), default=12, help_text=_("Between 5 and 100."))
+    include_portal_articles = models.BooleanField(
+        _("also list the portal column's articles"),
+        default=False,
+        help_text=_("Shown beside this column's own articles and marked as the portal's; nothing is copied."),
+    )
+    included_pillars = ParentalManyToManyField(
+        "cms.Pillar",
+        verbose_name=_("only these pillars of the portal column"),
+        blank=True,
+        related_name="+",
+        help_text=_("Leave empty to list the portal's articles of every pillar."),
+    )
 
-    content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("per_page")]
-    parent_page_types = ["home.HomePage"]
+    content_panels = Page.content_panels + [
+        FieldPanel("intro"),
+        FieldPanel("per_page"),
+        MultiFieldPanel(
+            [
+                FieldPanel("include_portal_articles"),
+                FieldPanel("included_pillars", widget=forms.CheckboxSelectMultiple),
+            ],
+            heading=_("Articles of the portal column"),
+        ),
+    ]
+    parent_page_types = ["home.HomePage", "agencies.AgencyPage"]
     subpage_types = ["cms.AseanArticlePage"]
     max_count_per_parent = 1
 
@@ -43,12 +66,42 @@ class AseanColumnPage(CachedPageMixin, RoutablePageMixin, Page):
         if not 5 <= (self.per_page or 0) <= 100:
             raise ValidationError({"per_page": _("Choose between 5 and 100 articles per page.")})
 
+    def portal_column(self) -> "AseanColumnPage | None":
+        """The column of the portal (the default site) in this column's language; None for the portal's own."""
+        translation_key = (
+            Site.objects.filter(is_default_site=True).values_list("root_page__translation_key", flat=True).first()
+        )
+        if translation_key is None:
+            return None
+        home = Page.objects.filter(translation_key=translation_key, locale_id=self.locale_id).first()
+        if home is None:
+            return None
+        column = AseanColumnPage.objects.child_of(home).only("path", "depth").first()
+        if column is None or column.pk == self.pk:
+            return None
+        return column
+
     def articles(self):
-        """Live articles of this column in its own language, newest first, ready for listing."""
+        """Live articles of this column in its own language, newest first, ready for listing.
+
+        With ``include_portal_articles``, the portal column's articles (of ``included_pillars`` when any
+        are chosen) come in the same queryset, annotated ``from_portal=True`` so templates can mark them.
+        """
+        own = Q(path__startswith=self.path, depth=self.depth + 1)
+        condition, from_portal = own, Value(False)
+        portal = self.portal_column() if self.include_portal_articles else None
+        if portal is not None:
+            shared = Q(path__startswith=portal.path, depth=portal.depth + 1)
+            pillar_ids = [pillar.pk for pillar in self.included_pillars.all()]
+            if pillar_ids:
+                shared &= Q(pillar_id__in=pillar_ids)
+            condition |= shared
+            from_portal = Case(When(own, then=Value(False)), default=Value(True), output_field=BooleanField())
         return (
             AseanArticlePage.objects.live()
             .public()
-            .child_of(self)
+            .filter(condition)
+            .annotate(from_portal=from_portal)
             .select_related("pillar", "featured_image", "locale")
             .prefetch_related("topics", "countries", "featured_image__renditions")
             .order_by("-date", "-pk")

@@ -12,6 +12,7 @@ PROJECT_DIR = BASE_DIR / "cms"
 INSTALLED_APPS = [
     "cms",
     "home",
+    "agencies",
     "aggregator",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
@@ -114,7 +115,8 @@ PAGE_CACHE_VERSION_SECONDS = env_int("PAGE_CACHE_VERSION_SECONDS", 2)
 # --- Security -------------------------------------------------------------------------------------
 SECRET_KEY = env_str("SECRET_KEY", "dev-only-insecure-key-change-me")
 DEBUG = env_bool("DEBUG", False)
-ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["127.0.0.1", "localhost", "[::1]", "testserver"])
+# ".localhost" lets the demo agency with its own host name (vhttdl.localhost) answer on a laptop.
+ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["127.0.0.1", "localhost", ".localhost", "[::1]", "testserver"])
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

@@ -47,7 +47,7 @@ def test_scheduler_registers_scheduled_publishing():
     assert "publish_scheduled" in {job.id for job in scheduler.get_jobs()}
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db
 def test_only_one_process_holds_the_scheduler_lock(settings, tmp_path):
     settings.SCHEDULER_LOCK_FILE = str(tmp_path / "scheduler.lock")
     first, second = SchedulerLock(), SchedulerLock()
@@ -61,7 +61,7 @@ def test_only_one_process_holds_the_scheduler_lock(settings, tmp_path):
         second.release()
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db
 def test_standby_waits_until_stopped(settings, tmp_path):
     settings.SCHEDULER_LOCK_FILE = str(tmp_path / "scheduler.lock")
     holder = SchedulerLock()

@@ -1,5 +1,6 @@
 from django.core.management.base import BaseCommand
 
+from agencies.demo import ensure_demo_agencies
 from aggregator.catalog import add_central_press_sources
 from aggregator.demo import add_demo_sources
 from cms.bootstrap.demo import ensure_demo_articles, ensure_demo_users
@@ -35,5 +36,7 @@ class Command(BaseCommand):
         created = ensure_demo_articles(portal)
         self.stdout.write(f"Demo articles created: {created}")
         self.stdout.write(f"Demo feed sources added: {add_demo_sources()}")
+        for line in ensure_demo_agencies(portal):
+            self.stdout.write(line)
         for username, password in ensure_demo_users():
             self.stdout.write(self.style.SUCCESS(f"Admin login: {username} / {password}"))
