@@ -10,13 +10,14 @@ from urllib.parse import urlsplit
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
 from cms.cache import CachedPageMixin
+from cms.language import bilingual
+from cms.models.pages import ColumnHolderMixin
 
 PORTAL_CODE = "portal"
 
@@ -158,7 +159,7 @@ class Agency(models.Model):
 
     @property
     def name(self) -> str:
-        return self.name_en if (get_language() or "vi").startswith("en") else self.name_vi
+        return bilingual(self.name_vi, self.name_en)
 
     @property
     def origins(self) -> list[str]:
@@ -208,7 +209,7 @@ class Agency(models.Model):
         return translation.specific if translation is not None else None
 
 
-class AgencyPage(CachedPageMixin, Page):
+class AgencyPage(ColumnHolderMixin, CachedPageMixin, Page):
     """An agency's section of the portal (agencies without their own host name): it holds the agency's column."""
 
     intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
@@ -220,13 +221,3 @@ class AgencyPage(CachedPageMixin, Page):
     class Meta:
         verbose_name = _("agency section")
         verbose_name_plural = _("agency sections")
-
-    def get_context(self, request, *args, **kwargs):
-        from cms.models import AseanColumnPage
-
-        context = super().get_context(request, *args, **kwargs)
-        column = AseanColumnPage.objects.live().child_of(self).first()
-        context["column"] = column
-        context["column_url"] = column.url if column else ""
-        context["latest_articles"] = column.articles()[:6] if column else []
-        return context

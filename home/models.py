@@ -1,7 +1,6 @@
 """The portal's home page and the settings editors fill in for each site (Decree 42/2022)."""
 
 from django.db import models
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
@@ -10,13 +9,11 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 
 from cms.cache import CachedPageMixin
+from cms.language import bilingual, in_english
+from cms.models.pages import ColumnHolderMixin
 
 
-def _in_english() -> bool:
-    return (get_language() or "vi").startswith("en")
-
-
-class HomePage(CachedPageMixin, Page):
+class HomePage(ColumnHolderMixin, CachedPageMixin, Page):
     intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
@@ -25,16 +22,6 @@ class HomePage(CachedPageMixin, Page):
 
     class Meta:
         verbose_name = _("home page")
-
-    def get_context(self, request, *args, **kwargs):
-        from cms.models import AseanColumnPage
-
-        context = super().get_context(request, *args, **kwargs)
-        column = AseanColumnPage.objects.live().child_of(self).first()
-        context["column"] = column
-        context["column_url"] = column.url if column else ""
-        context["latest_articles"] = column.articles()[:6] if column else []
-        return context
 
 
 class RelatedPortalBlock(blocks.StructBlock):
@@ -100,14 +87,14 @@ class PortalSettings(BaseSiteSetting):
 
     @property
     def organisation_name(self) -> str:
-        return self.organisation_name_en if _in_english() else self.organisation_name_vi
+        return bilingual(self.organisation_name_vi, self.organisation_name_en)
 
     @property
     def address(self) -> str:
-        return self.address_en if _in_english() else self.address_vi
+        return bilingual(self.address_vi, self.address_en)
 
     def portal_links(self) -> list[dict]:
-        english = _in_english()
+        english = in_english()
         return [
             {"name": block.value["name_en" if english else "name_vi"], "url": block.value["url"]}
             for block in self.related_portals

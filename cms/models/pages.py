@@ -139,6 +139,18 @@ class AseanColumnPage(CachedPageMixin, RoutablePageMixin, Page):
         return ColumnAtomFeed(self)(request)
 
 
+class ColumnHolderMixin:
+    """A page whose child is a column (the portal's home, an agency's section): shows its latest articles."""
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        column = AseanColumnPage.objects.live().child_of(self).first()
+        context["column"] = column
+        context["column_url"] = column.url if column else ""
+        context["latest_articles"] = column.articles()[:6] if column else []
+        return context
+
+
 class AseanArticlePage(CachedPageMixin, RoutablePageMixin, Page):
     """An article of the column, written here or reused from another outlet with attribution."""
 

@@ -1,10 +1,11 @@
 """Pillars, topics and member countries: bilingual data editors manage as snippets."""
 
 from django.db import models
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.search import index
+
+from cms.language import bilingual
 
 
 class BilingualNameMixin(models.Model):
@@ -21,7 +22,7 @@ class BilingualNameMixin(models.Model):
 
     @property
     def name(self) -> str:
-        return self.name_en if (get_language() or "vi").startswith("en") else self.name_vi
+        return bilingual(self.name_vi, self.name_en)
 
 
 class Pillar(BilingualNameMixin, index.Indexed):
@@ -49,7 +50,7 @@ class Pillar(BilingualNameMixin, index.Indexed):
 
     @property
     def description(self) -> str:
-        return self.description_en if (get_language() or "vi").startswith("en") else self.description_vi
+        return bilingual(self.description_vi, self.description_en)
 
 
 class Topic(BilingualNameMixin, index.Indexed):
