@@ -2,9 +2,11 @@
 
 Views (``agencies.views``) only turn these into responses. A payload is computed once per combination of
 parameters and content version (``cms.cache.content_version``, bumped by any publish, unpublish, move or
-delete and by any change to an agency), so a repeat request costs two cache reads and no query.
+delete and by any change to an agency), so a repeat request costs no query, and within one process no cache
+read either (see ``cached_for_request``).
 """
 
+import gzip
 import hashlib
 import json
 from dataclasses import dataclass
@@ -130,14 +132,51 @@ def allowed_origins(code: str) -> list[str]:
     return agency.origins if agency is not None else []
 
 
-def cached(params: EmbedParams, kind: str, render) -> dict:
-    """``{"body": bytes, "origins": [...]}`` for these parameters, rendered once per content version."""
+@dataclass(frozen=True)
+class Rendered:
+    """A finished embed body, with what every response of it needs computed once."""
+
+    body: bytes
+    gzipped: bytes
+    etag: str
+    origins: tuple[str, ...]
+
+    @classmethod
+    def of(cls, body: bytes, origins=()) -> "Rendered":
+        return cls(
+            body=body,
+            gzipped=gzip.compress(body, compresslevel=9, mtime=0),
+            etag='"' + hashlib.sha256(body).hexdigest()[:32] + '"',
+            origins=tuple(origins),
+        )
+
+
+def cached(params: EmbedParams, kind: str, render) -> Rendered:
+    """The rendered embed for these parameters, rendered once per content version."""
     key = params.cache_key(kind)
     entry = cache.get(key)
     if entry is None:
-        payload = build_payload(params)
-        entry = {"body": render(payload), "origins": allowed_origins(params.agency)}
+        entry = Rendered.of(render(build_payload(params)), allowed_origins(params.agency))
         cache.set(key, entry, PAYLOAD_SECONDS)
+    return entry
+
+
+# This process's copies, keyed by the raw query string and the content version (an old version is simply
+# never asked for again): a repeat request is answered without parsing, hashing or a cache round trip.
+_recent: dict[tuple[str, int, str], Rendered] = {}
+RECENT_LIMIT = 256
+
+
+def cached_for_request(request, kind: str, render_for) -> Rendered:
+    """``cached`` for this request's parameters; ``render_for(params)`` gives the renderer. May raise UnknownColumn."""
+    key = (kind, content_version(), request.META.get("QUERY_STRING", ""))
+    entry = _recent.get(key)
+    if entry is None:
+        params = EmbedParams.from_query(request.GET)
+        entry = cached(params, kind, render_for(params))
+        if len(_recent) >= RECENT_LIMIT:
+            _recent.clear()
+        _recent[key] = entry
     return entry
 
 

@@ -5,7 +5,6 @@ other sites out unless the agency registered them: CSP ``frame-ancestors`` for t
 """
 
 import base64
-import gzip
 import hashlib
 from datetime import datetime
 from functools import cache as memoize
@@ -15,7 +14,6 @@ from django.conf import settings
 from django.http import HttpResponse, HttpResponseBadRequest
 from django.template.loader import render_to_string
 from django.utils import translation
-from django.utils.cache import patch_vary_headers
 from django.utils.safestring import mark_safe
 from django.views.decorators.clickjacking import xframe_options_exempt
 from django.views.decorators.http import require_safe
@@ -55,42 +53,22 @@ FRAME_CSP = (
 SCRIPT_PATH = Path(settings.BASE_DIR) / "static" / "agencies" / "embed.js"
 
 
-def _etag(body: bytes) -> str:
-    return '"' + hashlib.sha256(body).hexdigest()[:32] + '"'
-
-
-def _respond(request, body: bytes, content_type: str, cache_control: str) -> HttpResponse:
+def _respond(request, rendered: embed.Rendered, content_type: str, cache_control: str, vary: str) -> HttpResponse:
     """200 (gzipped when the client accepts it) or 304; each encoding has its own entity tag."""
-    gzipped = "gzip" in request.headers.get("Accept-Encoding", "")
-    etag = _etag(body)
-    if gzipped:
-        etag = etag[:-1] + '-gz"'
-    if etag in request.headers.get("If-None-Match", ""):
+    gzipped = "gzip" in request.META.get("HTTP_ACCEPT_ENCODING", "")
+    etag = rendered.etag[:-1] + '-gz"' if gzipped else rendered.etag
+    if etag in request.META.get("HTTP_IF_NONE_MATCH", ""):
         response = HttpResponse(status=304)
     elif gzipped:
-        response = HttpResponse(_gzip(body), content_type=content_type)
+        response = HttpResponse(rendered.gzipped, content_type=content_type)
         response["Content-Encoding"] = "gzip"
     else:
-        response = HttpResponse(body, content_type=content_type)
+        response = HttpResponse(rendered.body, content_type=content_type)
     response["ETag"] = etag
     response["Cache-Control"] = cache_control
     response["Cross-Origin-Resource-Policy"] = "cross-origin"
-    patch_vary_headers(response, ["Accept-Encoding"])
+    response["Vary"] = vary
     return response
-
-
-@memoize
-def _gzip_cached(body: bytes) -> bytes:
-    return gzip.compress(body, compresslevel=9, mtime=0)
-
-
-def _gzip(body: bytes) -> bytes:
-    # Payloads are few and small; keep the compressed forms of the latest ones in memory.
-    if len(body) > 256 * 1024:
-        return gzip.compress(body, mtime=0)
-    if _gzip_cached.cache_info().currsize > 512:
-        _gzip_cached.cache_clear()
-    return _gzip_cached(body)
 
 
 def _unknown_column(params: embed.EmbedParams) -> HttpResponse:
@@ -129,13 +107,12 @@ def _render_frame(params: embed.EmbedParams):
 @require_safe
 @xframe_options_exempt  # framing is governed by frame-ancestors, per agency
 def embed_frame(request):
-    params = embed.EmbedParams.from_query(request.GET)
     try:
-        entry = embed.cached(params, "html", _render_frame(params))
+        entry = embed.cached_for_request(request, "html", _render_frame)
     except embed.UnknownColumn:
-        return _unknown_column(params)
-    response = _respond(request, entry["body"], "text/html; charset=utf-8", PUBLIC_CACHE)
-    ancestors = " ".join(["'self'", *entry["origins"]])
+        return _unknown_column(embed.EmbedParams.from_query(request.GET))
+    response = _respond(request, entry, "text/html; charset=utf-8", PUBLIC_CACHE, "Accept-Encoding")
+    ancestors = " ".join(["'self'", *entry.origins])
     response["Content-Security-Policy"] = f"{FRAME_CSP}; frame-ancestors {ancestors}"
     response["Referrer-Policy"] = "strict-origin"
     return response
@@ -143,26 +120,24 @@ def embed_frame(request):
 
 @require_safe
 def embed_json(request):
-    params = embed.EmbedParams.from_query(request.GET)
     try:
-        entry = embed.cached(params, "json", embed.to_json)
+        entry = embed.cached_for_request(request, "json", lambda params: embed.to_json)
     except embed.UnknownColumn:
-        return _unknown_column(params)
-    response = _respond(request, entry["body"], "application/json", PUBLIC_CACHE)
-    origin = request.headers.get("Origin")
-    if origin and origin in entry["origins"]:
+        return _unknown_column(embed.EmbedParams.from_query(request.GET))
+    response = _respond(request, entry, "application/json", PUBLIC_CACHE, "Accept-Encoding, Origin")
+    origin = request.META.get("HTTP_ORIGIN")
+    if origin and origin in entry.origins:
         response["Access-Control-Allow-Origin"] = origin
     response["Content-Security-Policy"] = "default-src 'none'; frame-ancestors 'none'"
-    patch_vary_headers(response, ["Origin"])
     return response
 
 
 @memoize
-def _script() -> bytes:
-    return SCRIPT_PATH.read_bytes()
+def _script() -> embed.Rendered:
+    return embed.Rendered.of(SCRIPT_PATH.read_bytes())
 
 
 @require_safe
 def embed_script(request):
-    body = _script() if not settings.DEBUG else SCRIPT_PATH.read_bytes()
-    return _respond(request, body, "text/javascript; charset=utf-8", SCRIPT_CACHE)
+    script = _script() if not settings.DEBUG else embed.Rendered.of(SCRIPT_PATH.read_bytes())
+    return _respond(request, script, "text/javascript; charset=utf-8", SCRIPT_CACHE, "Accept-Encoding")

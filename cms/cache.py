@@ -18,13 +18,19 @@ from django.utils.cache import patch_cache_control
 from django.utils.translation import get_language
 
 VERSION_KEY = "pages:content-version"
-_remembered = {"version": 1, "until": 0.0}
+_remembered = {"version": 0, "until": 0.0}
+
+
+def _fresh_version() -> int:
+    # Starts from the clock, not from 1: after the shared cache is flushed (a Redis restart), a version
+    # number must never come back, or per-process copies keyed by an old version would be served again.
+    return time.time_ns() // 1000
 
 
 def content_version() -> int:
     now = time.monotonic()
     if now >= _remembered["until"]:
-        _remembered["version"] = cache.get_or_set(VERSION_KEY, 1, timeout=None)
+        _remembered["version"] = cache.get_or_set(VERSION_KEY, _fresh_version, timeout=None)
         _remembered["until"] = now + settings.PAGE_CACHE_VERSION_SECONDS
     return _remembered["version"]
 
@@ -33,9 +39,14 @@ def bump_content_version() -> None:
     try:
         version = cache.incr(VERSION_KEY)
     except ValueError:
-        version = 2
+        version = _fresh_version()
         cache.set(VERSION_KEY, version, timeout=None)
     _remembered.update(version=version, until=time.monotonic() + settings.PAGE_CACHE_VERSION_SECONDS)
+
+
+def forget_remembered_version() -> None:
+    """Read the version from the shared cache on next use (after the cache was cleared, e.g. in tests)."""
+    _remembered["until"] = 0.0
 
 
 def response_cache_key(request) -> str:

@@ -10,6 +10,8 @@ from cms.sitemaps import sitemap
 from cms.views import robots_txt
 
 urlpatterns = [
+    # First: embeds are the most requested URLs from other sites.
+    path("embed/", include("agencies.embed_urls")),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap, name="sitemap"),
@@ -23,5 +25,4 @@ if settings.DEBUG:
 
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
-urlpatterns += [path("embed/", include("agencies.embed_urls"))]
 urlpatterns += i18n_patterns(path("", include(wagtail_urls)), prefix_default_language=True)

@@ -6,13 +6,16 @@ from django.core.cache import cache
 from cms.bootstrap.editorial import ensure_editorial
 from cms.bootstrap.portal import ensure_portal
 from cms.bootstrap.taxonomy import ensure_taxonomy
+from cms.cache import forget_remembered_version
 
 
 @pytest.fixture(autouse=True)
 def _empty_cache():
     cache.clear()
+    forget_remembered_version()
     yield
     cache.clear()
+    forget_remembered_version()
 
 
 @pytest.fixture
