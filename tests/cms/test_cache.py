@@ -42,3 +42,17 @@ def test_logged_in_editors_never_get_a_cached_page(client, portal):
     assert "wagtail-userbar" in html or "w-userbar" in html
     client.logout()
     assert "w-userbar" not in client.get("/vi/chuyen-muc-asean/").content.decode()
+
+
+def test_a_flushed_cache_never_brings_an_old_content_version_back():
+    from django.core.cache import cache
+
+    from cms.cache import bump_content_version, content_version, forget_remembered_version
+
+    before = content_version()
+    bump_content_version()
+    bumped = content_version()
+    assert bumped == before + 1
+    cache.clear()  # e.g. Redis restarted
+    forget_remembered_version()
+    assert content_version() not in (before, bumped)
