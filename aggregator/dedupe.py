@@ -59,20 +59,33 @@ def similarity(a: str, b: str) -> float:
         return 0.0
     wa, wb = set(a.split()), set(b.split())
     jaccard = len(wa & wb) / len(wa | wb)
-    return max(jaccard, SequenceMatcher(None, a, b, autojunk=False).ratio())
+    # ``a`` second: difflib analyses its second sequence, which best_match keeps for all candidates.
+    return max(jaccard, SequenceMatcher(None, b, a, autojunk=False).ratio())
 
 
 def best_match(signature: str, candidates: list[tuple[int, str]]) -> int | None:
-    """The candidate id whose signature is most similar to ``signature``, if similar enough."""
+    """The candidate id whose signature is most similar to ``signature``, if similar enough.
+
+    Same result as taking ``similarity`` of every candidate, but cheaper: the word overlap is exact and
+    cheap, and difflib's upper bounds (``real_quick_ratio``, ``quick_ratio``) rule most candidates out
+    before the slow ``ratio``. One matcher keeps ``signature`` analysed as its second sequence.
+    """
     if len(signature.split()) < 3:
         return None  # too short to say two titles are the same story
     best_id, best_score = None, SIMILARITY_THRESHOLD
     words = set(signature.split())
+    matcher = SequenceMatcher(None, autojunk=False)
+    matcher.set_seq2(signature)
     for candidate_id, candidate in candidates:
         other = set(candidate.split())
-        if len(words & other) * 3 < min(len(words), len(other)):
+        shared = len(words & other)
+        if shared * 3 < min(len(words), len(other)):
             continue  # fewer than a third of the words in common: not worth the slow comparison
-        score = similarity(signature, candidate)
+        score = shared / len(words | other)
+        floor = max(score, best_score)  # the slow ratio matters only if it can beat both
+        matcher.set_seq1(candidate)
+        if matcher.real_quick_ratio() > floor and matcher.quick_ratio() > floor:
+            score = max(score, matcher.ratio())
         if score >= best_score:
             best_id, best_score = candidate_id, score
     return best_id

@@ -19,3 +19,29 @@ def test_same_story_from_two_outlets_matches():
 def test_short_titles_never_cluster():
     assert best_match("asean", [(1, "asean")]) is None
     assert similarity("", "asean") == 0.0
+
+
+def test_best_match_agrees_with_the_plain_definition():
+    """The pruned search picks what taking ``similarity`` of every candidate would pick."""
+    import random
+
+    from aggregator.dedupe import SIMILARITY_THRESHOLD, best_match, similarity
+
+    rng = random.Random(7)  # noqa: S311 (test data)
+    vocabulary = ["asean", "hop", "tai", "lao", "viet", "nam", "kinh", "te", "gao", "mekong", "tac", "an", "ninh"]
+
+    def title() -> str:
+        return " ".join(rng.choice(vocabulary) for _ in range(rng.randint(3, 9)))
+
+    for _ in range(200):
+        signature = title()
+        candidates = [(number, title()) for number in range(30)]
+        expected, best = None, SIMILARITY_THRESHOLD
+        for number, candidate in candidates:
+            words, other = set(signature.split()), set(candidate.split())
+            if len(words & other) * 3 < min(len(words), len(other)):
+                continue
+            score = similarity(signature, candidate)
+            if score >= best:
+                expected, best = number, score
+        assert best_match(signature, candidates) == expected
