@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint format install migrate bootstrap bench messages clean
+.PHONY: run test lint format install migrate bootstrap bench bench-aggregator messages clean
 
 $(STAMP): requirements.txt requirements-dev.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -42,8 +42,14 @@ messages: install
 	$(BIN)/python manage.py makemessages -l vi -l en --ignore=.venv --ignore=tests --ignore=bench
 	$(BIN)/python manage.py compilemessages --ignore=.venv
 
+## make bench: column pages and embeds against a trivial view (bench/README.md)
 bench: install
 	$(BIN)/python bench/run.py
+
+## make bench-aggregator: the 200-feed loopback farm through our pipeline, feedparser and reader
+bench-aggregator: install
+	$(BIN)/python bench/aggregator_bench.py
+	$(BIN)/python bench/aggregator_bench.py --postgres
 
 clean:
 	rm -rf $(VENV) db.sqlite3 db.sqlite3-wal db.sqlite3-shm data

@@ -4,12 +4,15 @@
 
 For each target: the path, a string its HTML must contain, and the queries and time of one request
 rendered from scratch (page cache off) and of one served from the page cache (after a first
-request filled it), through Django's test client.
+request filled it), through Django's test client. With --embed-origin, the embeds too (iframe HTML,
+JSON with that Origin, the script; gzip requested): "miss" renders the payload again (its cache key
+is deleted first), "hit" is a repeat request.
 """
 
 from __future__ import annotations
 
 import argparse
+import gzip
 import json
 import os
 import sys
@@ -20,6 +23,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "bench.settings")
 
 TRIVIAL_PATH = "/bench/trivial/"
+EMBED_QUERY = "agency=portal&limit=5&lang=vi"
 
 
 def targets() -> list[dict]:
@@ -52,6 +56,74 @@ def targets() -> list[dict]:
     ]
 
 
+def embed_targets(origin: str) -> list[dict]:
+    """The embeds of the portal column (agency code ``portal``), gzip requested; the trivial view first.
+
+    ``kind`` names the payload cache entry (agencies.embed.cached) that a "miss" deletes; ``expect`` are
+    response headers each answer must carry.
+    """
+    from django.utils.html import escape
+
+    from agencies.embed import EmbedParams, build_payload
+
+    newest = build_payload(EmbedParams(agency="portal"))["items"][0]["title"]
+    gz = {"Accept-Encoding": "gzip"}
+    return [
+        {
+            "name": "trivial view (baseline)",
+            "key": "embed_trivial",
+            "path": TRIVIAL_PATH,
+            "marker": "Xin chào",
+            "headers": gz,
+        },
+        {
+            "name": "iframe HTML",
+            "key": "embed_frame",
+            "path": f"/embed/asean/?{EMBED_QUERY}",
+            "marker": escape(newest),
+            "headers": gz,
+            "kind": "html",
+            "expect": {"Content-Encoding": "gzip", "Content-Security-Policy": origin},
+        },
+        {
+            "name": "JSON (with Origin)",
+            "key": "embed_json",
+            "path": f"/embed/asean.json?{EMBED_QUERY}",
+            "marker": json.dumps(newest, ensure_ascii=False),
+            "headers": {**gz, "Origin": origin},
+            "kind": "json",
+            "expect": {"Content-Encoding": "gzip", "Access-Control-Allow-Origin": origin},
+        },
+        {
+            "name": "widget script",
+            "key": "embed_js",
+            "path": "/embed/asean.js",
+            "marker": "asean-embed:ready",
+            "headers": gz,
+            "expect": {"Content-Encoding": "gzip"},
+        },
+    ]
+
+
+def response_text(response) -> str:
+    body = b"".join(response.streaming_content) if response.streaming else response.content
+    if response.get("Content-Encoding") == "gzip":
+        body = gzip.decompress(body)
+    return body.decode("utf-8", "replace")
+
+
+def forget_payload(target: dict) -> None:
+    """Deletes the embed payload of ``target`` from the cache (only that key), so the next request renders it."""
+    from django.core.cache import cache
+    from django.http import QueryDict
+
+    from agencies.embed import EmbedParams
+
+    if target.get("kind"):
+        query = target["path"].partition("?")[2]
+        cache.delete(EmbedParams.from_query(QueryDict(query)).cache_key(target["kind"]))
+
+
 def _shorten(sql: str) -> str:
     """The SQL without its long column list, to recognise the query in a report."""
     select, _, rest = sql.partition(" FROM ")
@@ -75,12 +147,16 @@ def measure(target_list: list[dict]) -> dict:
     for mode, seconds in (("miss", 0), ("hit", 300)):
         with override_settings(PAGE_CACHE_SECONDS=seconds):
             for target in target_list:
-                client.get(target["path"])  # fills the cache (hit) or warms renditions/templates (miss)
+                headers = target.get("headers", {})
+                client.get(target["path"], headers=headers)  # fills the cache (hit) or warms templates (miss)
+                if mode == "miss":
+                    forget_payload(target)
                 with CaptureQueriesContext(connection) as queries:
                     started = time.perf_counter()
-                    response = client.get(target["path"])
+                    response = client.get(target["path"], headers=headers)
                     elapsed = time.perf_counter() - started
-                ok = response.status_code == 200 and target["marker"] in response.content.decode()
+                text = response_text(response)
+                ok = response.status_code == 200 and target["marker"] in text
                 timed = sorted(((float(q["time"]), q["sql"]) for q in queries.captured_queries), reverse=True)
                 results.setdefault(target["key"], {})[mode] = {
                     "queries": len(queries.captured_queries),
@@ -89,6 +165,7 @@ def measure(target_list: list[dict]) -> dict:
                     "slowest_sql_ms": round(timed[0][0] * 1000, 1) if timed else 0.0,
                     "slowest_sql": _shorten(timed[0][1]) if timed else "",
                     "bytes": len(response.content),
+                    "raw_bytes": len(text.encode()),
                     "ok": ok,
                 }
     return results
@@ -97,12 +174,16 @@ def measure(target_list: list[dict]) -> dict:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--json", help="write targets and query counts to this file")
+    parser.add_argument("--no-columns", action="store_true", help="leave the column pages out")
+    parser.add_argument("--embed-origin", help="probe the embeds too, the JSON with this (registered) Origin")
     args = parser.parse_args(argv)
 
     import django
 
     django.setup()
-    target_list = targets()
+    target_list = [] if args.no_columns else targets()
+    embeds = embed_targets(args.embed_origin) if args.embed_origin else []
+    target_list += embeds
     counts = measure(target_list)
     for target in target_list:
         row = counts[target["key"]]
@@ -113,7 +194,12 @@ def main(argv: list[str] | None = None) -> int:
             f"{'' if row['miss']['ok'] and row['hit']['ok'] else '  NOT OK'}"
         )
     if args.json:
-        data = {"articles": article_count(), "targets": target_list, "inprocess": counts}
+        data = {
+            "articles": article_count(),
+            "targets": [target for target in target_list if target not in embeds],
+            "embed_targets": embeds,
+            "inprocess": counts,
+        }
         Path(args.json).write_text(json.dumps(data, indent=2, ensure_ascii=False))
     return 0 if all(row[mode]["ok"] for row in counts.values() for mode in row) else 1
 

@@ -1,7 +1,8 @@
-"""Throughput and latency of the column pages against a trivial Django view, on one gunicorn server.
+"""Throughput and latency of the column pages and the embeds against a trivial Django view, on one gunicorn server.
 
     .venv/bin/python bench/run.py                     # SQLite file, local-memory cache
     .venv/bin/python bench/run.py --postgres --redis  # PostgreSQL database asean_bench, Redis cache
+    .venv/bin/python bench/run.py --suite embed       # the embeds only (--suite columns: the column pages only)
 
 One run: a fresh database (bench/results/bench.sqlite3, or the PostgreSQL database ``asean_bench``,
 dropped and created again), migrate, bootstrap, seed N articles (bench/seed.py), collectstatic,
@@ -13,12 +14,20 @@ content, warm up, and load each target for --duration seconds with --concurrency
 server; ratio = target req/s / mean trivial req/s. Results: a markdown table on stdout and in
 bench/results/latest.md, everything in bench/results/latest.json. With --strict the exit status is
 1 when a column page misses the goal (cached ratio < --goal). Only 127.0.0.1 is ever contacted.
+
+Embeds (--suite embed or all): the portal column's iframe HTML, its JSON (with the Origin header of an
+origin registered during set-up with ``manage.py allow_embed_origin portal``) and the widget script,
+gzip requested, at --embed-concurrency connections (50), each against the trivial view loaded the same
+way on the same server in the same rounds (the server of the first mode, normally "cached": the embeds'
+payload cache does not depend on PAGE_CACHE_SECONDS). Bytes over the wire per response = what the load
+generator read (status line, headers and the gzipped body). Goal: --embed-goal (0.8) of the trivial view.
 """
 
 from __future__ import annotations
 
 import argparse
 import contextlib
+import gzip
 import http.client
 import json
 import multiprocessing
@@ -45,6 +54,8 @@ WRK_SCRIPT = BENCH_DIR / "wrk_report.lua"
 HOST = "127.0.0.1"
 REDIS_KEY_PREFIX = "asean-bench"
 COLUMN_KEYS = ("index", "page2", "filtered", "search", "article")
+EMBED_KEYS = ("embed_frame", "embed_json", "embed_js")
+TRIVIAL_PATH = "/bench/trivial/"
 
 
 def log(message: str) -> None:
@@ -144,13 +155,26 @@ def setup(args, env: dict[str, str]) -> dict:
         "seed", [python, BENCH_DIR / "seed.py", "--count", args.count, "--json", seed_json], env, timings, timeout=900
     )
     print(output, end="")
+    if args.suite != "columns":
+        allow_embed_origin(args, env, timings)
     return {"timings_s": timings, "seed": json.loads(seed_json.read_text())}
+
+
+def allow_embed_origin(args, env: dict[str, str], timings: dict) -> None:
+    """Registers the benchmark's Origin for the portal column's embeds (idempotent), so the JSON answers CORS."""
+    command = [sys.executable, "manage.py", "allow_embed_origin", "portal", args.embed_origin]
+    print(run_step("allow_embed_origin", command, env, timings), end="")
 
 
 def probe(args, env: dict[str, str]) -> dict:
     probe_json = RESULTS_DIR / f"probe-{args.label}.json"
     timings: dict[str, float] = {}
-    output = run_step("probe", [sys.executable, BENCH_DIR / "probe.py", "--json", probe_json], env, timings)
+    command = [sys.executable, BENCH_DIR / "probe.py", "--json", probe_json]
+    if args.suite == "embed":
+        command.append("--no-columns")
+    if args.suite != "columns":
+        command += ["--embed-origin", args.embed_origin]
+    output = run_step("probe", command, env, timings)
     print(output, end="")
     return json.loads(probe_json.read_text())
 
@@ -172,6 +196,42 @@ def fetch(port: int, path: str, timeout: float = 30) -> tuple[int, str]:
         return response.status, response.read().decode("utf-8", "replace")
     finally:
         connection.close()
+
+
+def fetch_raw(port: int, path: str, headers: dict[str, str] | None = None, timeout: float = 30) -> dict:
+    """One GET as the load generator sends it, read off the socket: status, headers, sizes on the wire, text."""
+    lines = [f"GET {path} HTTP/1.1", f"Host: {HOST}:{port}", *(f"{k}: {v}" for k, v in (headers or {}).items())]
+    with socket.create_connection((HOST, port), timeout=timeout) as sock:
+        sock.sendall(("\r\n".join(lines) + "\r\n\r\n").encode("latin-1"))
+        data = b""
+        while b"\r\n\r\n" not in data:
+            chunk = sock.recv(65536)
+            if not chunk:
+                break
+            data += chunk
+        head, _, body = data.partition(b"\r\n\r\n")
+        status_line, *header_lines = head.decode("latin-1").split("\r\n")
+        response_headers = {}
+        for line in header_lines:
+            name, _, value = line.partition(":")
+            response_headers[name.strip().lower()] = value.strip()
+        length = int(response_headers.get("content-length", -1))
+        while length < 0 or len(body) < length:
+            chunk = sock.recv(65536)
+            if not chunk:
+                break
+            body += chunk
+    if length >= 0:
+        body = body[:length]
+    raw = gzip.decompress(body) if response_headers.get("content-encoding") == "gzip" else body
+    return {
+        "status": int(status_line.split()[1]),
+        "headers": response_headers,
+        "header_bytes": len(head) + 4,
+        "body_bytes": len(body),
+        "raw_body_bytes": len(raw),
+        "text": raw.decode("utf-8", "replace"),
+    }
 
 
 class Server:
@@ -213,7 +273,7 @@ class Server:
             if self.process.poll() is not None:
                 raise SystemExit(f"gunicorn exited with {self.process.returncode}; see {self.log_path}")
             try:
-                if fetch(self.port, "/bench/trivial/", timeout=5)[0] == 200:
+                if fetch(self.port, TRIVIAL_PATH, timeout=5)[0] == 200:
                     return self
             except OSError:
                 pass
@@ -271,7 +331,7 @@ def quantile_points(latencies_us: list[float], requests: int) -> list[tuple[floa
     return [(ordered[min(last, int((i + 0.5) / 100 * len(ordered)))], requests / 100) for i in range(100)]
 
 
-def load_wrk(wrk: str, port: int, path: str, duration: float, concurrency: int) -> dict:
+def load_wrk(wrk: str, port: int, path: str, duration: float, concurrency: int, headers: dict | None = None) -> dict:
     threads = max(1, min(os.cpu_count() or 1, concurrency, 4))
     command = [
         wrk,
@@ -279,6 +339,7 @@ def load_wrk(wrk: str, port: int, path: str, duration: float, concurrency: int) 
         f"-c{concurrency}",
         f"-d{max(1, round(duration))}s",
         "--timeout=10s",
+        *(f"-H{name}: {value}" for name, value in (headers or {}).items()),
         "-s",
         str(WRK_SCRIPT),
         f"http://{HOST}:{port}{path}",
@@ -299,7 +360,9 @@ def load_wrk(wrk: str, port: int, path: str, duration: float, concurrency: int) 
     }
 
 
-def _python_load_worker(port: int, path: str, deadline: float, threads: int, max_requests: int, queue) -> None:
+def _python_load_worker(
+    port: int, path: str, headers: dict, deadline: float, threads: int, max_requests: int, queue
+) -> None:
     """One process of the Python load generator: ``threads`` keep-alive clients until ``deadline``."""
     import threading
 
@@ -314,9 +377,11 @@ def _python_load_worker(port: int, path: str, deadline: float, threads: int, max
         while time.monotonic() < deadline and requests < max_requests:
             started = time.perf_counter()
             try:
-                connection.request("GET", path)
+                connection.request("GET", path, headers=headers)
                 response = connection.getresponse()
                 size += len(response.read())
+                # status line and headers, as wrk counts them
+                size += 15 + len(response.reason) + sum(len(k) + len(v) + 4 for k, v in response.getheaders()) + 2
                 if response.status >= 400:
                     status_errors += 1
                 if response.getheader("Connection", "").lower() == "close":
@@ -343,7 +408,7 @@ def _python_load_worker(port: int, path: str, deadline: float, threads: int, max
     queue.put((counters, latencies))
 
 
-def load_python(port: int, path: str, duration: float, concurrency: int) -> dict:
+def load_python(port: int, path: str, duration: float, concurrency: int, headers: dict | None = None) -> dict:
     """Fallback when wrk is missing: processes x threads of http.client, bounded in time and count."""
     context = multiprocessing.get_context("fork")
     processes = max(1, min(os.cpu_count() or 1, concurrency, 4))
@@ -353,7 +418,15 @@ def load_python(port: int, path: str, duration: float, concurrency: int) -> dict
     workers = [
         context.Process(
             target=_python_load_worker,
-            args=(port, path, deadline, concurrency // processes + (i < concurrency % processes), 200_000, queue),
+            args=(
+                port,
+                path,
+                headers or {},
+                deadline,
+                concurrency // processes + (i < concurrency % processes),
+                200_000,
+                queue,
+            ),
         )
         for i in range(processes)
     ]
@@ -508,13 +581,27 @@ class CpuMeter:
 # --- Measurement ----------------------------------------------------------------------------------
 
 
-def check_targets(port: int, targets: list[dict]) -> dict[str, str]:
-    """Problems per target key: each must answer 200 with its marker in the HTML."""
+def check_targets(port: int, targets: list[dict], wire: dict | None = None) -> dict[str, str]:
+    """Problems per target key: each must answer 200 with its marker in the (decompressed) body and the
+    headers of ``expect`` (a substring of the value, e.g. the registered origin in the CSP). Fills ``wire``
+    with the sizes of one response on the wire: headers, body as sent, body decompressed."""
     problems = {}
     for target in targets:
-        status, body = fetch(port, target["path"])
-        if status != 200 or target["marker"] not in body:
-            problems[target["key"]] = f"status {status}, marker {'found' if target['marker'] in body else 'missing'}"
+        answer = fetch_raw(port, target["path"], target.get("headers"))
+        wrong = [
+            name
+            for name, value in target.get("expect", {}).items()
+            if value not in answer["headers"].get(name.lower(), "")
+        ]
+        if answer["status"] != 200 or target["marker"] not in answer["text"] or wrong:
+            problems[target["key"]] = (
+                f"status {answer['status']}, marker {'found' if target['marker'] in answer['text'] else 'missing'}"
+                + (f", header missing or wrong: {', '.join(wrong)}" if wrong else "")
+            )
+        if wire is not None:
+            wire[target["key"]] = {key: answer[key] for key in ("header_bytes", "body_bytes", "raw_body_bytes")} | {
+                "content_encoding": answer["headers"].get("content-encoding", "")
+            }
     return problems
 
 
@@ -525,66 +612,83 @@ def drain(port: int, limit: float = 60) -> None:
     while time.monotonic() < deadline and fast < 3:
         started = time.perf_counter()
         with contextlib.suppress(OSError):
-            fetch(port, "/bench/trivial/", timeout=limit)
+            fetch(port, TRIVIAL_PATH, timeout=limit)
         fast = fast + 1 if time.perf_counter() - started < 0.05 else 0
         time.sleep(0.1)
 
 
-def measure_mode(args, env, mode: str, targets: list[dict], load) -> dict:
+def measure_mode(args, env, mode: str, targets: list[dict], load, embed_targets: list[dict] = ()) -> dict:
+    """One server: the column targets at --concurrency and the embed targets at --embed-concurrency,
+    interleaved in the same rounds; each group's ratios are against its own trivial row (its first)."""
     env = dict(env)
     env["PAGE_CACHE_SECONDS"] = "300" if mode == "cached" else "0"
     if args.redis:
         log(f"[{mode}] cleared {clear_redis_keys(args)} benchmark keys from Redis")
-    samples: dict[str, list[dict]] = {target["key"]: [] for target in targets}
+    groups = {"columns": list(targets), "embeds": list(embed_targets)}
+    every = [
+        {**target, "concurrency": args.embed_concurrency if group == "embeds" else args.concurrency}
+        for group, members in groups.items()
+        for target in members
+    ]
+    samples: dict[str, list[dict]] = {target["key"]: [] for target in every}
     per_round = max(1, round(args.duration / args.rounds))
+    wire: dict[str, dict] = {}
     with Server(args, env, mode) as server:
-        problems = check_targets(server.port, targets)
+        problems = check_targets(server.port, every, wire)
         for key, problem in problems.items():
             log(f"[{mode}] PROBLEM {key}: {problem}")
         if args.warmup > 0:
             log(f"[{mode}] warming up: {args.warmup:g} s per target")
-            for target in targets:
-                load(server.port, target["path"], args.warmup, args.concurrency)
+            for target in every:
+                load(server.port, target["path"], args.warmup, target["concurrency"], target.get("headers"))
                 drain(server.port)
         meter = CpuMeter(server.process.pid, args.postgres_db if args.postgres else None)
         for round_number in range(1, args.rounds + 1):
-            for target in targets:
+            for target in every:
                 meter.start()
-                sample = load(server.port, target["path"], per_round, args.concurrency)
+                sample = load(server.port, target["path"], per_round, target["concurrency"], target.get("headers"))
                 sample["cpu"] = meter.stop()
                 drain(server.port)
                 samples[target["key"]].append(sample)
                 rps = sample["requests"] / sample["seconds"]
+                name = f"{target['name']} ({target['concurrency']} conn.)"
                 log(
-                    f"[{mode}] round {round_number}/{args.rounds} {target['name']:34} {rps:>8.1f} req/s"
+                    f"[{mode}] round {round_number}/{args.rounds} {name:44} {rps:>8.1f} req/s"
                     f"  cpu: server {sample['cpu'].get('server', 0):.0%}, "
                     f"db {sample['cpu'].get('database', 0):.0%}, load generator "
                     f"{sample['cpu'].get('loadgen', 0):.0%}, others {sample['cpu'].get('others', 0):.0%}"
                     f"{'  errors ' + str(sample['errors']) if sample['errors'] else ''}"
                 )
-        problems_after = check_targets(server.port, targets)
+        problems_after = check_targets(server.port, every)
         for key, problem in problems_after.items():
             log(f"[{mode}] PROBLEM after load {key}: {problem}")
         server_info = {"command": server.command[1:], "log": str(server.log_path.relative_to(REPO_DIR))}
-    rows = []
-    for target in targets:
-        row = merge_samples(samples[target["key"]])
-        row.update(key=target["key"], name=target["name"], path=target["path"])
-        row["problem"] = problems.get(target["key"]) or problems_after.get(target["key"], "")
-        rows.append(row)
-    trivial_rps = rows[0]["rps"]
-    trivial_cpu = rows[0]["cpu_ms_per_request"]
-    for row in rows:
-        row["ratio"] = round(row["rps"] / trivial_rps, 3) if trivial_rps else 0.0
-        if trivial_cpu and row["cpu_ms_per_request"]:
-            row["cpu_ratio"] = round(trivial_cpu / row["cpu_ms_per_request"], 3)
-    return {
+    result = {
         "server": server_info,
         "page_cache_seconds": int(env["PAGE_CACHE_SECONDS"]),
         "seconds_per_round": per_round,
-        "trivial_rps": trivial_rps,
-        "rows": rows,
     }
+    for group, members in groups.items():
+        rows = []
+        for target in members:
+            row = merge_samples(samples[target["key"]])
+            row.update(key=target["key"], name=target["name"], path=target["path"])
+            row["headers"] = target.get("headers", {})
+            row["concurrency"] = args.embed_concurrency if group == "embeds" else args.concurrency
+            row["problem"] = problems.get(target["key"]) or problems_after.get(target["key"], "")
+            row["wire"] = wire.get(target["key"], {})
+            rows.append(row)
+        trivial_rps = rows[0]["rps"] if rows else None
+        trivial_cpu = rows[0]["cpu_ms_per_request"] if rows else None
+        for row in rows:
+            row["ratio"] = round(row["rps"] / trivial_rps, 3) if trivial_rps else 0.0
+            if trivial_cpu and row["cpu_ms_per_request"]:
+                row["cpu_ratio"] = round(trivial_cpu / row["cpu_ms_per_request"], 3)
+        if group == "columns":
+            result.update(trivial_rps=trivial_rps, rows=rows)
+        elif rows:
+            result.update(embed_trivial_rps=trivial_rps, embed_rows=rows, embed_concurrency=args.embed_concurrency)
+    return result
 
 
 # --- Report ---------------------------------------------------------------------------------------
@@ -630,7 +734,7 @@ def machine_info(args, loader: str) -> dict:
 
 def add_bare_ratios(modes: dict) -> None:
     """Cached rows against the trivial view of the cache-off server, where no request pays a cache lookup."""
-    if "cached" not in modes or "cold" not in modes:
+    if "cached" not in modes or "cold" not in modes or not modes["cold"]["rows"]:
         return
     bare = modes["cold"]["rows"][0]
     for row in modes["cached"]["rows"]:
@@ -652,7 +756,7 @@ def markdown(report: dict) -> str:
         f"{report['concurrency']} connections, {report['duration']:g} s per target in {report['rounds']} "
         "interleaved rounds.",
     ]
-    if "cached" in modes:
+    if "cached" in modes and modes["cached"]["rows"]:
         data = modes["cached"]
         rounds = ", ".join(f"{value:.0f}" for value in data["rows"][0]["rounds_rps"])
         lines += [
@@ -673,7 +777,7 @@ def markdown(report: dict) -> str:
                 f"| {_cell(row.get('cpu_ms_per_request'))} | {_cell(row.get('cpu_ratio_bare'))} "
                 f"| {_cell(row['cpu'].get('others'), '{:.0%}')} |"
             )
-    if "cold" in modes:
+    if "cold" in modes and modes["cold"]["rows"]:
         data = modes["cold"]
         rounds = ", ".join(f"{value:.0f}" for value in data["rows"][0]["rounds_rps"])
         lines += [
@@ -693,12 +797,61 @@ def markdown(report: dict) -> str:
                 f"| {row['ratio']:.3f} | {_cell(row.get('cpu_ms_per_request'))} | {probe.get('queries', '-')} "
                 f"| {probe.get('ms', '-')} ({probe.get('sql_ms', '-')}) | {_cell(row['cpu'].get('others'), '{:.0%}')} |"
             )
+    if report["suite"] != "embed":
+        lines += [
+            "",
+            f"Goal: column pages ≥ {goal:.0%} of the trivial view's throughput on the same server with the page "
+            f"cache on. Result: {'met' if not report['missed'] else 'MISSED: ' + ', '.join(report['missed'])}.",
+        ]
+    if report["suite"] != "columns":
+        lines += ["", *embed_markdown(report)]
+    return "\n".join(lines)
+
+
+def embed_markdown(report: dict) -> list[str]:
+    mode, data = next(((mode, data) for mode, data in report["modes"].items() if data.get("embed_rows")), (None, {}))
+    if not data:
+        return ["*Embeds*: not measured."]
+    counts = report["inprocess"]
+    rows = data["embed_rows"]
+    rounds = ", ".join(f"{value:.0f}" for value in rows[0]["rounds_rps"])
+    lines = [
+        f"*Embeds* ({mode} server, {data['embed_concurrency']} connections, `Accept-Encoding: gzip`, the JSON with "
+        f"`Origin: {report['embed_origin']}`); trivial view {data['embed_trivial_rps']:.0f} req/s at "
+        f"{data['embed_concurrency']} connections (rounds: {rounds}).",
+        "",
+        "| target | req/s | p50 ms | p95 ms | ratio | goal | CPU ms/req | CPU ratio | bytes/response on the wire "
+        "| headers + body (body uncompressed) | payload miss: SQL queries, in-process ms | others' CPU |",
+        "|---|--:|--:|--:|--:|:-:|--:|--:|--:|--:|--:|--:|",
+    ]
+    for row in rows:
+        flag = " ⚠" if row["errors"] or row["problem"] else ""
+        verdict = ("✅" if row["ratio"] >= report["embed_goal"] else "❌") if row["key"] in EMBED_KEYS else ""
+        wire = row.get("wire", {})
+        sizes = (
+            f"{wire['header_bytes']} + {wire['body_bytes']} ({wire['raw_body_bytes']})"
+            + (" gzip" if wire.get("content_encoding") == "gzip" else "")
+            if wire
+            else "-"
+        )
+        miss = counts.get(row["key"], {}).get("miss", {})
+        cost = (
+            f"{miss.get('queries', '-')}, {miss.get('ms', '-')}" if row["key"] in ("embed_frame", "embed_json") else "-"
+        )
+        lines.append(
+            f"| {row['name']} | {row['rps']:.0f}{flag} | {row['p50_ms']:.1f} | {row['p95_ms']:.1f} "
+            f"| {row['ratio']:.2f} | {verdict} | {_cell(row.get('cpu_ms_per_request'))} "
+            f"| {_cell(row.get('cpu_ratio'))} "
+            f"| {row['bytes_per_response']} | {sizes} | {cost} | {_cell(row['cpu'].get('others'), '{:.0%}')} |"
+        )
+    missed = report["embed_missed"]
     lines += [
         "",
-        f"Goal: column pages ≥ {goal:.0%} of the trivial view's throughput on the same server with the page cache "
-        f"on. Result: {'met' if report['passed'] else 'MISSED: ' + ', '.join(report['missed'])}.",
+        f"Goal: embeds ≥ {report['embed_goal']:.0%} of the trivial view's throughput at "
+        f"{data['embed_concurrency']} connections on the same server. "
+        f"Result: {'met' if not missed else 'MISSED: ' + ', '.join(missed)}.",
     ]
-    return "\n".join(lines)
+    return lines
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -728,7 +881,17 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--modes", default="cached,cold", help="cached, cold or both (default cached,cold)")
     parser.add_argument("--loader", choices=["auto", "wrk", "python"], default="auto")
     parser.add_argument("--goal", type=float, default=0.5, help="required cached ratio of column pages (0.5)")
-    parser.add_argument("--strict", action="store_true", help="exit 1 when a column page misses the goal")
+    parser.add_argument("--strict", action="store_true", help="exit 1 when a column page or an embed misses its goal")
+    parser.add_argument(
+        "--suite", choices=["columns", "embed", "all"], default="all", help="what to measure (default all)"
+    )
+    parser.add_argument("--embed-concurrency", type=int, default=50, help="connections for the embeds (default 50)")
+    parser.add_argument(
+        "--embed-origin",
+        default="http://127.0.0.1:8013",
+        help="origin registered for the portal's embeds and sent as Origin with the JSON (default http://127.0.0.1:8013)",
+    )
+    parser.add_argument("--embed-goal", type=float, default=0.8, help="required ratio of the embeds (0.8)")
     args = parser.parse_args(argv)
     args.label = ("postgresql" if args.postgres else "sqlite") + ("+redis" if args.redis else "+locmem")
     args.sqlite_path = RESULTS_DIR / "bench.sqlite3"
@@ -751,10 +914,10 @@ def main(argv: list[str] | None = None) -> int:
         raise SystemExit("wrk is not installed (apt-get install -y wrk)")
     loader = f"wrk {wrk}" if wrk else "python"
 
-    def load(port, path, duration, concurrency):
+    def load(port, path, duration, concurrency, headers=None):
         if wrk:
-            return load_wrk(wrk, port, path, duration, concurrency)
-        return load_python(port, path, duration, concurrency)
+            return load_wrk(wrk, port, path, duration, concurrency, headers)
+        return load_python(port, path, duration, concurrency, headers)
 
     report = {
         "started": datetime.now(UTC).isoformat(timespec="seconds"),
@@ -767,6 +930,10 @@ def main(argv: list[str] | None = None) -> int:
         "server": f"{args.workers} {args.worker_class} workers x {args.threads} threads",
         "loader": "wrk" if wrk else "python load generator",
         "goal": args.goal,
+        "suite": args.suite,
+        "embed_goal": args.embed_goal,
+        "embed_concurrency": args.embed_concurrency,
+        "embed_origin": args.embed_origin,
     }
     try:
         if args.reuse and (args.postgres or args.sqlite_path.exists()):
@@ -774,12 +941,21 @@ def main(argv: list[str] | None = None) -> int:
             migrate = [sys.executable, "manage.py", "migrate", "--noinput"]
             run_step("migrate", migrate, env, report["setup"]["timings_s"])
             collectstatic(env, report["setup"]["timings_s"])  # the project's static files may have changed
+            if args.suite != "columns":
+                allow_embed_origin(args, env, report["setup"]["timings_s"])
         else:
             report["setup"] = setup(args, env)
         probed = probe(args, env)
         targets, report["inprocess"] = probed["targets"], probed["inprocess"]
         report["count"] = probed["articles"]
-        report["modes"] = {mode: measure_mode(args, env, mode, targets, load) for mode in modes}
+        # The embeds are measured once, on the first mode's server (normally "cached"); the page cache setting
+        # does not apply to them (their payload cache is always on).
+        embed_targets = probed.get("embed_targets", [])
+        report["modes"] = {}
+        for index, mode in enumerate(modes):
+            embeds = embed_targets if index == 0 else []
+            if targets or embeds:
+                report["modes"][mode] = measure_mode(args, env, mode, targets, load, embeds)
         report["machine"] = machine_info(args, loader)
     finally:
         if args.redis:
@@ -790,11 +966,21 @@ def main(argv: list[str] | None = None) -> int:
     add_bare_ratios(report["modes"])
     cached_rows = report["modes"].get("cached", {}).get("rows", [])
     misses = [row["key"] for row in cached_rows if row["key"] in COLUMN_KEYS and row["ratio"] < args.goal]
+    embed_rows = [row for mode in report["modes"].values() for row in mode.get("embed_rows", [])]
+    embed_misses = [row["key"] for row in embed_rows if row["key"] in EMBED_KEYS and row["ratio"] < args.embed_goal]
     failures = [
-        row["key"] for mode in report["modes"].values() for row in mode["rows"] if row["errors"] or row["problem"]
+        row["key"]
+        for mode in report["modes"].values()
+        for row in mode["rows"] + mode.get("embed_rows", [])
+        if row["errors"] or row["problem"]
     ]
-    report["passed"] = bool(cached_rows) and not misses
+    columns_passed = bool(cached_rows) and not misses
+    embeds_passed = bool(embed_rows) and not embed_misses
+    report["passed"] = (columns_passed or args.suite == "embed") and (embeds_passed or args.suite == "columns")
+    report["columns_passed"] = columns_passed if args.suite != "embed" else None
+    report["embeds_passed"] = embeds_passed if args.suite != "columns" else None
     report["missed"] = misses
+    report["embed_missed"] = embed_misses
     report["failures"] = failures
     report["total_seconds"] = round(time.perf_counter() - started, 1)
     table = markdown(report)
@@ -810,7 +996,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"total {report['total_seconds']} s; results in {RESULTS_DIR.relative_to(REPO_DIR)}/latest.json")
     if failures:
         print(f"requests failed or content was wrong for: {', '.join(sorted(set(failures)))}", file=sys.stderr)
-    if args.strict and (misses or failures):
+    if args.strict and (misses or embed_misses or failures):
         return 1
     return 0
 

@@ -6,7 +6,6 @@ bench/run.py sets SECRET_KEY, DATABASE_URL, ALLOWED_HOSTS (required by productio
 
 import os
 
-from cms.settings.base import DATABASES as BASE_DATABASES
 from cms.settings.production import *  # noqa: F403
 
 from .paths import RESULTS_DIR
@@ -18,10 +17,8 @@ SESSION_COOKIE_SECURE = False
 CSRF_COOKIE_SECURE = False
 DEBUG = False
 
-# production.py re-parses DATABASE_URL without the SQLite options of base.py (WAL, busy timeout,
-# IMMEDIATE transactions, no persistent connections); a SQLite benchmark uses base.py's set-up.
-if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
-    DATABASES = BASE_DATABASES
+# DATABASES is base.py's, as in production: DATABASE_URL parsed once, with WAL, busy timeout, IMMEDIATE
+# transactions and no persistent connections for SQLite, CONN_MAX_AGE=60 for PostgreSQL.
 
 ROOT_URLCONF = "bench.urls"
 STATIC_ROOT = RESULTS_DIR / "static"
