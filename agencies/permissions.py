@@ -4,7 +4,7 @@ Every function here makes the database match the desired state and returns a lin
 run with the same configuration returns nothing and writes nothing.
 """
 
-from django.contrib.auth.models import Group, Permission
+from django.contrib.auth.models import Group
 from django.utils.translation import gettext as _
 from wagtail.models import (
     Collection,
@@ -17,10 +17,11 @@ from wagtail.models import (
     WorkflowTask,
 )
 
-from cms.bootstrap.editorial import ADMINS, MODERATORS, WORKFLOW_NAME
+from cms.bootstrap.editorial import ADMINS, EDITORS, MODERATORS, PAGE_PERMISSIONS, WORKFLOW_NAME, permission
 
-EDITOR_PAGE_PERMISSIONS = ["add_page", "change_page"]
-APPROVER_PAGE_PERMISSIONS = ["add_page", "change_page", "publish_page", "lock_page", "unlock_page"]
+# The portal's own editors and board get the same page rights, on the portal column.
+EDITOR_PAGE_PERMISSIONS = PAGE_PERMISSIONS[EDITORS]
+APPROVER_PAGE_PERMISSIONS = PAGE_PERMISSIONS[MODERATORS]
 EDITOR_MEDIA_PERMISSIONS = [
     "wagtailimages.add_image",
     "wagtailimages.change_image",
@@ -33,11 +34,6 @@ APPROVER_MEDIA_PERMISSIONS = EDITOR_MEDIA_PERMISSIONS + ["wagtailimages.delete_i
 # No snippet permissions: pillars, topics and countries are shared by every site, so agencies only use them.
 AGENCY_MODEL_PERMISSIONS = ["wagtailadmin.access_admin", "simple_translation.submit_translation"]
 ADMIN_AGENCY_PERMISSIONS = ["agencies.add_agency", "agencies.change_agency", "agencies.view_agency"]
-
-
-def permission(dotted: str) -> Permission:
-    app_label, codename = dotted.split(".")
-    return Permission.objects.get(content_type__app_label=app_label, codename=codename)
 
 
 def ensure_group(name: str) -> tuple[Group, list[str]]:

@@ -74,7 +74,7 @@ MODEL_PERMISSIONS = {
 WAGTAIL_DEFAULT_GROUPS = ["Moderators", "Editors"]
 
 
-def _permission(dotted: str) -> Permission:
+def permission(dotted: str) -> Permission:
     app_label, codename = dotted.split(".")
     return Permission.objects.get(content_type__app_label=app_label, codename=codename)
 
@@ -85,17 +85,17 @@ def ensure_editorial(column_pages: list[Page], site_root_pages: list[Page]) -> d
     groups = {name: Group.objects.get_or_create(name=name)[0] for name in (EDITORS, MODERATORS, ADMINS)}
     root_collection = Collection.get_first_root_node()
     for name, group in groups.items():
-        group.permissions.add(*(_permission(dotted) for dotted in MODEL_PERMISSIONS[name]))
+        group.permissions.add(*(permission(dotted) for dotted in MODEL_PERMISSIONS[name]))
         pages = site_root_pages if name == ADMINS else column_pages
         for page in pages:
             for codename in PAGE_PERMISSIONS[name]:
                 GroupPagePermission.objects.get_or_create(
-                    group=group, page=page, permission=_permission(f"wagtailcore.{codename}")
+                    group=group, page=page, permission=permission(f"wagtailcore.{codename}")
                 )
         for dotted in MEDIA_PERMISSIONS[name]:
             app_label = "wagtailimages" if dotted.endswith("image") else "wagtaildocs"
             GroupCollectionPermission.objects.get_or_create(
-                group=group, collection=root_collection, permission=_permission(f"{app_label}.{dotted}")
+                group=group, collection=root_collection, permission=permission(f"{app_label}.{dotted}")
             )
     _ensure_workflow(groups[MODERATORS], column_pages)
     return groups
