@@ -40,6 +40,9 @@ import time
 from datetime import UTC, datetime
 from pathlib import Path
 
+# bench/ is sys.path[0] when this file runs as a script: share the column benchmark's helpers.
+from run import log, run_step
+
 BENCH_DIR = Path(__file__).resolve().parent
 REPO_DIR = BENCH_DIR.parent
 RESULTS_DIR = BENCH_DIR / "results"
@@ -50,10 +53,6 @@ READER_PACKAGES = ("reader", "sgmllib3k")
 TARGET_RATIO = 1.5
 TARGET_SECOND_PASS_S = 2.0
 TARGET_RSS_MB = 300
-
-
-def log(message: str) -> None:
-    print(f"[{datetime.now().strftime('%H:%M:%S')}] {message}", flush=True)
 
 
 def _peak_rss_mb() -> float:
@@ -275,19 +274,6 @@ def bench_env(database_url: str) -> dict[str, str]:
         PYTHONDONTWRITEBYTECODE="1",
     )
     return env
-
-
-def run_step(name: str, command: list[str], env: dict[str, str], timings: dict, timeout: int = 600) -> str:
-    log(f"{name}: {' '.join(str(part) for part in command[1:])}")
-    started = time.perf_counter()
-    completed = subprocess.run(
-        [str(part) for part in command], cwd=REPO_DIR, env=env, capture_output=True, text=True, timeout=timeout
-    )
-    timings[name] = round(time.perf_counter() - started, 2)
-    if completed.returncode != 0:
-        sys.stderr.write(completed.stdout[-4000:] + completed.stderr[-4000:])
-        raise SystemExit(f"{name} failed (exit {completed.returncode})")
-    return completed.stdout
 
 
 def postgres_admin(url: str):
