@@ -26,7 +26,7 @@ def _require(request, codename: str) -> None:
 @require_http_methods(["GET", "POST"])
 def fetch_now(request, pk: int):
     _require(request, "change_source")
-    source = get_object_or_404(Source, pk=pk)
+    source = get_object_or_404(Source.objects.feeds(), pk=pk)
     if request.method == "POST":
         counts = pipeline.run_pass([source], workers=1)
         source.refresh_from_db()

@@ -31,7 +31,7 @@ def reason(source: Source, now=None) -> str:
 
 def sources_needing_attention(now=None) -> list[tuple[Source, str]]:
     now = now or timezone.now()
-    return [(s, r) for s in Source.objects.filter(enabled=True) if (r := reason(s, now))]
+    return [(s, r) for s in Source.objects.feeds().filter(enabled=True) if (r := reason(s, now))]
 
 
 def recipients() -> list[str]:

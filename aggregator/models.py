@@ -31,6 +31,11 @@ class ReuseRights(models.TextChoices):
     LINK_ONLY = "link", _("link only")
 
 
+class SourceKind(models.TextChoices):
+    FEED = "feed", _("feed")
+    NEWSROOM = "newsroom", _("newsroom contributions")
+
+
 class Health(models.TextChoices):
     OK = "ok", _("ok")
     FAILING = "failing", _("failing")
@@ -38,12 +43,26 @@ class Health(models.TextChoices):
     NEW = "new", _("not fetched yet")
 
 
+class SourceQuerySet(models.QuerySet):
+    def feeds(self) -> SourceQuerySet:
+        """Sources that are polled (a newsroom's contributions are not)."""
+        return self.filter(kind=SourceKind.FEED)
+
+
 class Source(models.Model):
-    """One feed of one outlet, with its polling policy and its health."""
+    """One feed of one outlet, with its polling policy and its health; or a newsroom's contributions."""
 
     name = models.CharField(_("name"), max_length=200)
     outlet = models.CharField(_("outlet"), max_length=200, blank=True)
-    feed_url = models.URLField(_("feed URL"), max_length=1000, unique=True)
+    kind = models.CharField(
+        _("kind"),
+        max_length=10,
+        choices=SourceKind.choices,
+        default=SourceKind.FEED,
+        help_text=_("A feed is polled; a newsroom's items are uploaded by its journalists."),
+    )
+    # Unique among feeds; a newsroom has none (NULLs are distinct in a unique column).
+    feed_url = models.URLField(_("feed URL"), max_length=1000, unique=True, null=True, blank=True)
     site_url = models.URLField(_("site URL"), max_length=1000, blank=True)
     language = models.CharField(_("language"), max_length=8, default="vi")
     enabled = models.BooleanField(_("enabled"), default=True)
@@ -62,6 +81,14 @@ class Source(models.Model):
     )
     reuse_rights = models.CharField(
         _("reuse rights"), max_length=10, choices=ReuseRights.choices, default=ReuseRights.EXCERPT
+    )
+    # Letter 3835/BTTTT and Decree 147/2024: a state site reuses press work only under a written agreement.
+    agreement_number = models.CharField(_("reuse agreement number"), max_length=100, blank=True)
+    agreement_date = models.DateField(_("reuse agreement date"), null=True, blank=True)
+    reuse_delay = models.DurationField(
+        _("reuse delay"),
+        default=timedelta(hours=3),
+        help_text=_("How long after the original a reuse may be published."),
     )
     time_zone = models.CharField(
         _("default time zone"),
@@ -89,6 +116,8 @@ class Source(models.Model):
     alerted_at = models.DateTimeField(_("alert sent"), null=True, blank=True)
     created_at = models.DateTimeField(_("created"), default=timezone.now)
 
+    objects = SourceQuerySet.as_manager()
+
     class Meta:
         ordering = ["name"]
         verbose_name = _("feed source")
@@ -100,6 +129,8 @@ class Source(models.Model):
     def clean(self) -> None:
         super().clean()
         errors = {}
+        if self.kind == SourceKind.FEED and not self.feed_url:
+            errors["feed_url"] = _("A feed needs its URL.")
         if self.poll_interval is not None and self.poll_interval < MIN_POLL_INTERVAL:
             errors["poll_interval"] = _("Poll at most every 5 minutes: outlets block clients that poll faster.")
         try:
@@ -158,6 +189,14 @@ class EnrichState(models.TextChoices):
     FAILED = "failed", _("failed")
 
 
+class ItemKind(models.TextChoices):
+    ARTICLE = "article", _("article")
+    PHOTO = "photo", _("photo")
+    VIDEO = "video", _("video")
+    AUDIO = "audio", _("audio")
+    DOCUMENT = "document", _("document")
+
+
 class Item(models.Model):
     """One entry of one source. ``(source, key)`` is unique in the database."""
 
@@ -171,6 +210,19 @@ class Item(models.Model):
     author = models.CharField(_("author"), max_length=200, blank=True)
     original_source = models.CharField(_("original source (wire)"), max_length=200, blank=True)
     language = models.CharField(_("language"), max_length=8, blank=True)
+    kind = models.CharField(_("kind"), max_length=10, choices=ItemKind.choices, default=ItemKind.ARTICLE)
+    media_url = models.URLField(
+        _("video or audio link"), max_length=1000, blank=True, help_text=_("Where the video or audio can be played.")
+    )
+    contributed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("contributed by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    rights_note = models.CharField(_("rights note"), max_length=500, blank=True)
     published_at = models.DateTimeField(_("published"), db_index=True)
     first_seen_at = models.DateTimeField(_("first seen"), default=timezone.now)
     updated_at = models.DateTimeField(_("updated"), default=timezone.now)
@@ -225,7 +277,11 @@ class Item(models.Model):
         verbose_name = _("aggregated item")
         verbose_name_plural = _("aggregated items")
         constraints = [models.UniqueConstraint(fields=["source", "key"], name="aggregator_item_source_key")]
-        indexes = [models.Index(fields=["status", "-published_at"]), models.Index(fields=["source", "url"])]
+        indexes = [
+            models.Index(fields=["status", "-published_at"]),
+            models.Index(fields=["source", "url"]),
+            models.Index(fields=["source", "status"]),
+        ]
 
     def __str__(self) -> str:
         return self.title

@@ -73,7 +73,7 @@ def import_sources(data: bytes, *, keep_all: bool = False, full_text: bool = Fal
 
 
 def export(sources=None) -> str:
-    sources = Source.objects.all() if sources is None else sources
+    sources = Source.objects.feeds() if sources is None else sources
     lines = [
         '<?xml version="1.0" encoding="UTF-8"?>',
         '<opml version="2.0">',

@@ -35,7 +35,7 @@ def load_rules() -> list[Rule]:
 
 def due_sources(now=None):
     now = now or timezone.now()
-    return Source.objects.filter(enabled=True).filter(Q(next_fetch_at__isnull=True) | Q(next_fetch_at__lte=now))
+    return Source.objects.feeds().filter(enabled=True).filter(Q(next_fetch_at__isnull=True) | Q(next_fetch_at__lte=now))
 
 
 def gather(snapshot: SourceSnapshot, rules: list[Rule], threshold: float, session=None, now=None) -> PassOutcome:

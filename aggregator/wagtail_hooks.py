@@ -258,14 +258,16 @@ class AggregatorPanel(Component):
         now = timezone.now()
         start_of_day = timezone.localtime(now).replace(hour=0, minute=0, second=0, microsecond=0)
         failing = list(
-            Source.objects.filter(enabled=True, consecutive_failures__gt=0).order_by("-consecutive_failures")[:10]
+            Source.objects.feeds()
+            .filter(enabled=True, consecutive_failures__gt=0)
+            .order_by("-consecutive_failures")[:10]
         )
         failing_ids = {s.pk for s in failing}
         context.update(
-            last_run=Source.objects.aggregate(last=Max("last_fetch_at"))["last"],
+            last_run=Source.objects.feeds().aggregate(last=Max("last_fetch_at"))["last"],
             items_today=Item.objects.filter(status=ItemStatus.VISIBLE, first_seen_at__gte=start_of_day).count(),
-            total=Source.objects.count(),
-            enabled=Source.objects.filter(enabled=True).count(),
+            total=Source.objects.feeds().count(),
+            enabled=Source.objects.feeds().filter(enabled=True).count(),
             failing=failing,
             attention=[(s, r) for s, r in alerts.sources_needing_attention(now) if s.pk not in failing_ids],
         )

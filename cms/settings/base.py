@@ -14,6 +14,7 @@ INSTALLED_APPS = [
     "home",
     "agencies",
     "aggregator",
+    "shared",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",

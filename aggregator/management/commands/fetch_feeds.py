@@ -25,12 +25,12 @@ class Command(BaseCommand):
             query = Q()
             for value in wanted:
                 query |= Q(pk=int(value)) if value.isdigit() else Q(feed_url=value)
-            found = list(Source.objects.filter(query))
+            found = list(Source.objects.feeds().filter(query))
             if len(found) < len(wanted):
                 raise CommandError("unknown source: give an id or a feed URL from the source list")
             return found
         if all_:
-            return list(Source.objects.filter(enabled=True))
+            return list(Source.objects.feeds().filter(enabled=True))
         return list(pipeline.due_sources())
 
     def handle(self, *args, all: bool, source: list[str], **options):
