@@ -8,6 +8,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import soupsieve
 from django.conf import settings
+from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
@@ -271,6 +272,8 @@ class Item(models.Model):
         related_name="+",
     )
     image_credit = models.CharField(_("image credit"), max_length=200, blank=True)
+    # Written by a PostgreSQL trigger (migration 0004), never by Python; always null on SQLite.
+    search_vector = SearchVectorField(null=True, editable=False)
 
     class Meta:
         ordering = ["-published_at", "-pk"]
@@ -312,6 +315,8 @@ class FetchStatus(models.TextChoices):
 
 class FetchLog(models.Model):
     """One pass over one source."""
+
+    wagtail_reference_index_ignore = True  # a log row is no "usage" of its source; indexing it cost 5 queries
 
     source = models.ForeignKey(Source, verbose_name=_("source"), on_delete=models.CASCADE, related_name="fetch_logs")
     started_at = models.DateTimeField(_("started"), db_index=True)

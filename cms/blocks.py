@@ -57,7 +57,18 @@ class DocumentLinkBlock(blocks.StructBlock):
         template = "cms/blocks/document_link.html"
 
 
+# The column's own words before reused work: kept apart, since the reused text itself may not be edited.
+OWN_INTRO = "own_intro"
+
+
 class ArticleBodyBlock(blocks.StreamBlock):
+    own_intro = blocks.RichTextBlock(
+        label=_("Own introduction"),
+        features=["bold", "italic", "link"],
+        icon="edit",
+        template="cms/blocks/own_intro.html",
+        help_text=_("Your own words before reused work; the reused text below stays as the outlet wrote it."),
+    )
     paragraph = blocks.RichTextBlock(label=_("Text"), features=RICH_TEXT_FEATURES, icon="pilcrow")
     image = CaptionedImageBlock()
     quote = QuoteBlock()

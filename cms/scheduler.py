@@ -111,6 +111,9 @@ def register_jobs(scheduler) -> None:
         coalesce=True,
         replace_existing=True,
     )
+    from shared.jobs import register_jobs as register_shared_jobs
+
+    register_shared_jobs(scheduler)
     try:
         from aggregator.jobs import register_jobs as register_aggregator_jobs
     except ImportError:

@@ -108,6 +108,9 @@ class Reuse(models.Model):
     )
     note = models.CharField(_("edition or programme"), max_length=300, blank=True)
     created_at = models.DateTimeField(_("when"), default=timezone.now, db_index=True)
+    # A column draft's reused parts as they were reused (part name -> SHA-256): edits to them are refused.
+    fingerprints = models.JSONField(default=dict, blank=True, editable=False)
+    not_before = models.DateTimeField(_("may be published from"), null=True, blank=True)
 
     class Meta:
         ordering = ["-created_at", "-pk"]

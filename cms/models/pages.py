@@ -10,13 +10,14 @@ from django.utils import timezone
 from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
+from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, ObjectList, TabbedInterface
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page, Site
 from wagtail.search import index
 
-from cms.blocks import ArticleBodyBlock
+from cms.blocks import OWN_INTRO, ArticleBodyBlock
 from cms.cache import CachedPageMixin
 from cms.citation import citation_line
 from cms.listing import ColumnFilters
@@ -221,6 +222,13 @@ class AseanArticlePage(CachedPageMixin, RoutablePageMixin, Page):
         verbose_name_plural = _("ASEAN articles")
         indexes = [models.Index(fields=["pillar", "date"])]
 
+    def clean(self):
+        super().clean()
+        # Other apps' rules for articles (the shared database: reused text stays unedited, publication waits).
+        # Runs on every save and publish, so no path around the editor's form escapes them.
+        for validate in hooks.get_hooks("clean_asean_article_page"):
+            validate(self)
+
     @property
     def citation(self) -> str:
         return citation_line(self.source_outlet, self.source_url, self.source_published_at)
@@ -230,7 +238,7 @@ class AseanArticlePage(CachedPageMixin, RoutablePageMixin, Page):
         parts: list[str] = []
         for block in self.body:
             value = block.value
-            if block.block_type == "paragraph":
+            if block.block_type in {"paragraph", OWN_INTRO}:
                 parts.append(strip_tags(value.source))
             elif block.block_type == "quote":
                 parts.extend([value["text"], value["attribution"]])

@@ -46,7 +46,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
+    "cms.middleware.SiteLocaleMiddleware",
     "cms.middleware.AdminDefaultLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -200,7 +200,30 @@ AGGREGATOR_READ_TIMEOUT = env_int("AGGREGATOR_READ_TIMEOUT", 15)
 AGGREGATOR_TOTAL_TIMEOUT = env_int("AGGREGATOR_TOTAL_TIMEOUT", 60)
 AGGREGATOR_MAX_BYTES = env_int("AGGREGATOR_MAX_BYTES", 10 * 1024 * 1024)
 AGGREGATOR_MAX_REDIRECTS = env_int("AGGREGATOR_MAX_REDIRECTS", 5)
-AGGREGATOR_WORKERS = env_int("AGGREGATOR_WORKERS", 8)
+AGGREGATOR_WORKERS = env_int("AGGREGATOR_WORKERS", 8)  # fetches in flight (threads)
+# Parsing holds the GIL: passes over at least AGGREGATOR_PROCESS_MIN_SOURCES sources digest their feeds in
+# this many worker processes (0: in the fetching threads). Smaller passes are not worth starting them.
+AGGREGATOR_PROCESSES = env_int("AGGREGATOR_PROCESSES", 2)
+AGGREGATOR_PROCESS_MIN_SOURCES = env_int("AGGREGATOR_PROCESS_MIN_SOURCES", 10)
 AGGREGATOR_RELEVANCE_THRESHOLD = float(env_str("AGGREGATOR_RELEVANCE_THRESHOLD", "3"))
 AGGREGATOR_FETCH_LOG_DAYS = env_int("AGGREGATOR_FETCH_LOG_DAYS", 30)
 AGGREGATOR_ALERT_EMAILS = env_list("AGGREGATOR_ALERT_EMAILS")
+
+# --- Shared database: contributions (shared/contribute.py) -----------------------------------------
+# Per-file upload limits. 300 MB of media is about five minutes of broadcast-quality 1080p video (8 Mbit/s),
+# the length of a TV news item; longer programmes are shared as a link, which also spares provincial upload
+# links and proxy time-outs. The web server's request-body limit must allow the largest of these.
+SHARED_MAX_IMAGE_MB = env_int("SHARED_MAX_IMAGE_MB", 20)
+SHARED_MAX_MEDIA_MB = env_int("SHARED_MAX_MEDIA_MB", 300)
+SHARED_MAX_DOCUMENT_MB = env_int("SHARED_MAX_DOCUMENT_MB", 50)
+# Checked from the image header, before anything is decoded (decompression bombs).
+SHARED_MAX_IMAGE_PIXELS = env_int("SHARED_MAX_IMAGE_PIXELS", 40_000_000)
+SHARED_MAX_PHOTOS = env_int("SHARED_MAX_PHOTOS", 20)  # per contributed item
+# Uploads above 2.5 MB stream to a temporary file instead of memory; form fields (an article body pasted
+# as HTML) may take up to 5 MB. Neither limits the size of uploaded files: the limits above do.
+FILE_UPLOAD_MAX_MEMORY_SIZE = env_int("FILE_UPLOAD_MAX_MEMORY_SIZE", 2_621_440)
+DATA_UPLOAD_MAX_MEMORY_SIZE = env_int("DATA_UPLOAD_MAX_MEMORY_SIZE", 5 * 1024 * 1024)
+
+# --- Shared database: API for newsroom systems (shared/api.py, docs/shared-api.md) -----------------
+# Requests per token and window ("120/min", "10/s", "5000/day"), counted in the shared cache.
+SHARED_API_RATE = env_str("SHARED_API_RATE", "120/min")

@@ -7,6 +7,8 @@ from cms.bootstrap.demo import ensure_demo_articles, ensure_demo_users
 from cms.bootstrap.editorial import ensure_editorial
 from cms.bootstrap.portal import ensure_portal
 from cms.bootstrap.taxonomy import ensure_taxonomy
+from shared.bootstrap import ensure_shared
+from shared.demo import ensure_demo_contributions, ensure_demo_journalists
 
 
 class Command(BaseCommand):
@@ -29,6 +31,8 @@ class Command(BaseCommand):
             column_pages=[portal.column_vi, portal.column_en], site_root_pages=[portal.home_vi, portal.home_en]
         )
         self.stdout.write(f"Portal column: {portal.column_vi.url} and {portal.column_en.url}")
+        newsrooms = ensure_shared().newsrooms
+        self.stdout.write(f"Shared database newsrooms: {', '.join(n.name for n in newsrooms)}")
         added = add_central_press_sources()
         self.stdout.write(f"Central press sources added (disabled until an admin enables them): {added}")
         if not demo:
@@ -38,5 +42,8 @@ class Command(BaseCommand):
         self.stdout.write(f"Demo feed sources added: {add_demo_sources()}")
         for line in ensure_demo_agencies(portal):
             self.stdout.write(line)
-        for username, password in ensure_demo_users():
+        journalists = ensure_demo_journalists()
+        for line in ensure_demo_contributions():
+            self.stdout.write(line)
+        for username, password in ensure_demo_users() + journalists:
             self.stdout.write(self.style.SUCCESS(f"Admin login: {username} / {password}"))

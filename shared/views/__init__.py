@@ -1,0 +1,1 @@
+"""Admin views of the shared database, one module per screen."""

@@ -1,0 +1,282 @@
+"""Search (diacritic-insensitive, ranked, bounded) and the shared filter set, on SQLite and PostgreSQL."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+import pytest
+from django.db import connection
+from django.utils import timezone
+from wagtail.images.tests.utils import get_test_image_file
+
+from aggregator.models import Item, ItemKind, ItemStatus
+from cms.bootstrap.taxonomy import ensure_taxonomy
+from cms.models import Country, Pillar, Topic
+from shared.filters import SharedItemFilter
+from shared.models import Attachment, Reuse, ReuseChannel
+from shared.search import MAX_QUERY_LENGTH, search
+from tests.cms.factories import ImageFactory
+from tests.shared.factories import ItemFactory, SourceFactory
+
+pytestmark = pytest.mark.django_db
+
+on_postgresql = pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL full-text search only")
+
+
+def keys(queryset) -> list[str]:
+    return [item.key for item in queryset]
+
+
+def found(q: str) -> set[str]:
+    return set(keys(search(Item.objects.all(), q)))
+
+
+# --- Search --------------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def vietnamese_items():
+    ItemFactory(key="danang", title="Đà Nẵng đón đội tuyển ASEAN", content="<p>Hợp tác đầu tư.</p>")
+    ItemFactory(key="vietnam", title="Kinh tế số", summary="<p>Việt Nam và Lào ký kết.</p>")
+    ItemFactory(key="plain", title="Thai Lan mo cua", content="<p>Khong dau: viet nam, da nang.</p>")
+    ItemFactory(key="other", title="Thời tiết miền Tây", content="<p>Mưa nhiều.</p>")
+
+
+@pytest.mark.usefixtures("vietnamese_items")
+@pytest.mark.parametrize(
+    ("q", "expected"),
+    [
+        ("da nang", {"danang", "plain"}),
+        ("Đà Nẵng", {"danang", "plain"}),
+        ("ĐÀ NẴNG", {"danang", "plain"}),
+        ("viet nam", {"vietnam", "plain"}),
+        ("Việt Nam", {"vietnam", "plain"}),
+        ("doi tuyen", {"danang"}),  # đ folds to d
+        ("Đội tuyển", {"danang"}),
+        ("dau tu", {"danang"}),  # in the body only
+        ("thái lan", {"plain"}),
+    ],
+)
+def test_search_ignores_diacritics_and_case(q, expected):
+    assert found(q) == expected
+
+
+@pytest.mark.usefixtures("vietnamese_items")
+def test_every_word_must_match_and_the_last_one_may_be_a_prefix():
+    assert found("da nang ha noi") == set()
+    assert found("viet na") == {"vietnam", "plain"}  # still typing "nam"
+    assert found("vie nam") == set()  # only the last word is a prefix
+    assert found("ang") == set()  # words match at their start, not inside ("Nẵng")
+
+
+def test_search_matches_text_not_html_markup():
+    ItemFactory(
+        key="html", title="Tin", content='<p><strong>Lào</strong> <a href="https://x.vn/campuchia">link</a></p>'
+    )
+    assert found("lao") == {"html"}
+    assert found("strong") == set()
+    assert found("campuchia") == set()
+
+
+def test_title_hit_ranks_above_lead_hit_above_body_hit_newer_first_among_equals():
+    now = timezone.now()
+    ItemFactory(key="body", title="Tin", content="<p>" + "Singapore mở cửa. " * 30 + "</p>", published_at=now)
+    ItemFactory(key="lead", title="Tin", summary="<p>Singapore</p>", published_at=now)
+    ItemFactory(key="title-old", title="Singapore tăng trưởng", published_at=now - timedelta(days=2))
+    ItemFactory(key="title-new", title="Singapore mở cửa", published_at=now - timedelta(days=1))
+    results = search(Item.objects.all(), "singapore")
+    assert keys(results) == ["title-new", "title-old", "lead", "body"]
+    ranks = [item.rank for item in results]
+    assert ranks[0] == ranks[1] > ranks[2] > ranks[3] > 0
+
+
+def test_blank_query_returns_the_queryset_untouched():
+    ItemFactory.create_batch(2)
+    queryset = Item.objects.filter(status=ItemStatus.VISIBLE)
+    assert search(queryset, "") is queryset
+    assert search(queryset, "   ") is queryset
+
+
+def test_query_without_words_matches_nothing():
+    ItemFactory(title="!!! ??? ...")
+    assert list(search(Item.objects.all(), "!!! ?? ...")) == []
+
+
+def test_very_long_query_is_bounded():
+    ItemFactory(key="hit", title="Hợp tác ASEAN")
+    long_query = "hop tac " + "x" * 5000
+    assert keys(search(Item.objects.all(), long_query)) == []  # the long word itself must match
+    many_words = " ".join(["hop", "tac"] * 500)
+    assert keys(search(Item.objects.all(), many_words)) == ["hit"]
+
+
+def test_search_keeps_the_callers_filter():
+    ItemFactory(key="visible", title="Lào")
+    ItemFactory(key="hidden", title="Lào", status=ItemStatus.FILTERED)
+    assert keys(search(Item.objects.filter(status=ItemStatus.VISIBLE), "lao")) == ["visible"]
+
+
+# --- PostgreSQL: the vector, its trigger and its index ---------------------------------------------
+
+
+@on_postgresql
+def test_trigger_fills_the_vector_on_bulk_create_and_update():
+    source = SourceFactory()
+    Item.objects.bulk_create(
+        [
+            Item(
+                source=source,
+                key="bulk",
+                title="Đà Nẵng",
+                summary="<p>Cần Thơ</p>",
+                content="<p>Hà Nội</p>",
+                published_at=timezone.now(),
+                content_hash="x",
+            )
+        ]
+    )
+    item = Item.objects.get(key="bulk")
+    assert item.search_vector == "'can':3B 'da':1A 'ha':5C 'nang':2A 'noi':6C 'tho':4B"
+    Item.objects.filter(pk=item.pk).update(title="Phnôm Pênh", content="<p>Đồng Tháp</p>")
+    assert found("phnom penh") == {"bulk"}
+    assert found("dong thap") == {"bulk"}
+    assert found("ha noi") == set()
+    # Model.save() writes every column, the vector too: the trigger still has the last word.
+    item.refresh_from_db()
+    item.title = "Viêng Chăn"
+    item.save()
+    assert found("vieng chan") == {"bulk"}
+
+
+@on_postgresql
+def test_vector_has_a_gin_index():
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT indexdef FROM pg_indexes WHERE indexname = 'aggregator_item_search_gin'")
+        (definition,) = cursor.fetchone()
+    assert "USING gin (search_vector)" in definition
+
+
+@on_postgresql
+def test_decomposed_vietnamese_is_folded_too():
+    import unicodedata
+
+    ItemFactory(key="nfd", title=unicodedata.normalize("NFD", "Đồng bằng sông Cửu Long"))
+    assert found("cuu long") == {"nfd"}
+
+
+# --- The filter set ------------------------------------------------------------------------------
+
+
+def filtered(params: dict, queryset=None) -> list[str]:
+    filterset = SharedItemFilter(params, queryset=queryset if queryset is not None else Item.objects.all())
+    assert filterset.is_valid(), filterset.errors
+    return keys(filterset.qs)
+
+
+@pytest.fixture
+def taxonomy():
+    ensure_taxonomy()
+
+
+@pytest.mark.usefixtures("taxonomy")
+def test_filters_by_source_outlet_pillar_topic_country_and_kind():
+    vov, nhan_dan = SourceFactory(outlet="VOV"), SourceFactory(outlet="Nhân Dân")
+    first = ItemFactory(key="first", source=vov, pillar=Pillar.objects.get(slug="kinh-te"), kind=ItemKind.VIDEO)
+    first.topics.add(Topic.objects.get(slug="du-lich"))
+    first.countries.add(Country.objects.get(code="la"))
+    second = ItemFactory(key="second", source=nhan_dan, pillar=Pillar.objects.get(slug="van-hoa-xa-hoi"))
+    second.topics.add(Topic.objects.get(slug="giao-duc"))
+    second.countries.add(Country.objects.get(code="th"))
+
+    assert filtered({"source": vov.pk}) == ["first"]
+    assert filtered({"outlet": "Nhân Dân"}) == ["second"]
+    assert filtered({"outlet": "Nhân"}) == []  # exact outlet name
+    assert filtered({"pillar": "kinh-te"}) == ["first"]
+    assert filtered({"topic": "giao-duc"}) == ["second"]
+    assert filtered({"country": "la"}) == ["first"]
+    assert filtered({"kind": "video"}) == ["first"]
+    assert filtered({"kind": "article"}) == ["second"]
+
+
+def test_filters_by_dates_in_the_sites_time_zone():
+    zone = timezone.get_current_timezone()
+    ItemFactory(key="march-1-late", published_at=datetime(2026, 3, 1, 23, 30, tzinfo=zone))
+    ItemFactory(key="march-2-early", published_at=datetime(2026, 3, 2, 0, 30, tzinfo=zone))
+    ItemFactory(key="march-3", published_at=datetime(2026, 3, 3, 12, 0, tzinfo=zone))
+
+    assert filtered({"date_from": "2026-03-02"}) == ["march-3", "march-2-early"]
+    assert filtered({"date_to": "2026-03-01"}) == ["march-1-late"]
+    assert filtered({"date_from": "2026-03-02", "date_to": "2026-03-02"}) == ["march-2-early"]
+    assert filtered({"since": "2026-03-02"}) == ["march-3", "march-2-early"]
+    assert filtered({"since": "2026-03-01T23:00:00+07:00"}) == ["march-3", "march-2-early", "march-1-late"]
+    assert filtered({"since": "2026-03-01T17:00:00Z"}) == ["march-3", "march-2-early"]  # 00:00 in Vietnam
+
+
+def test_has_image_counts_a_wagtail_image_an_image_url_or_a_photo_attachment():
+    ItemFactory(key="wagtail-image", image=ImageFactory(file=get_test_image_file()))
+    ItemFactory(key="image-url", image_url="https://outlet.example/anh.jpg")
+    Attachment.objects.create(item=ItemFactory(key="photo"), kind=ItemKind.PHOTO, url="https://x.example/a.jpg")
+    Attachment.objects.create(item=ItemFactory(key="document"), kind=ItemKind.DOCUMENT, url="https://x.example/a.pdf")
+    ItemFactory(key="bare")
+
+    assert set(filtered({"has_image": "true"})) == {"wagtail-image", "image-url", "photo"}
+    assert set(filtered({"has_image": "false"})) == {"document", "bare"}
+
+
+def test_used_means_recorded_in_the_reuse_ledger():
+    used_item = ItemFactory(key="used")
+    Reuse.objects.create(item=used_item, channel=ReuseChannel.NEWSPAPER)
+    Reuse.objects.create(item=used_item, channel=ReuseChannel.BROADCAST)
+    ItemFactory(key="unused")
+
+    assert filtered({"used": "true"}) == ["used"]  # once, though used twice
+    assert filtered({"used": "false"}) == ["unused"]
+
+
+def test_sort_defaults_to_relevance_when_searching_and_newest_otherwise():
+    now = timezone.now()
+    ItemFactory(key="body-new", title="Tin", content="<p>Brunei</p>", published_at=now)
+    ItemFactory(key="title-old", title="Brunei", published_at=now - timedelta(days=3))
+    ItemFactory(key="unrelated", title="Tin khác", published_at=now - timedelta(days=1))
+
+    assert filtered({"q": "brunei"}) == ["title-old", "body-new"]
+    assert filtered({"q": "brunei", "sort": "newest"}) == ["body-new", "title-old"]
+    assert filtered({"q": "brunei", "sort": "oldest"}) == ["title-old", "body-new"]
+    assert filtered({}) == ["body-new", "unrelated", "title-old"]
+    assert filtered({"sort": "oldest"}) == ["title-old", "unrelated", "body-new"]
+    assert filtered({"sort": "relevance"}) == ["body-new", "unrelated", "title-old"]  # nothing to rank by
+
+
+def test_filters_combine_with_the_search_and_the_callers_queryset():
+    source = SourceFactory(outlet="VOV")
+    ItemFactory(key="match", source=source, title="Campuchia", kind=ItemKind.PHOTO)
+    ItemFactory(key="other-kind", source=source, title="Campuchia")
+    ItemFactory(key="hidden", source=source, title="Campuchia", kind=ItemKind.PHOTO, status=ItemStatus.FILTERED)
+
+    visible = Item.objects.filter(status=ItemStatus.VISIBLE)
+    assert filtered({"q": "campuchia", "kind": "photo", "outlet": "VOV"}, visible) == ["match"]
+
+
+@pytest.mark.parametrize(
+    ("params", "field"),
+    [
+        ({"q": "x" * (MAX_QUERY_LENGTH + 1)}, "q"),
+        ({"q": "!!! ?"}, "q"),
+        ({"source": "999999"}, "source"),
+        ({"source": "abc"}, "source"),
+        ({"pillar": "no-such-pillar"}, "pillar"),
+        ({"topic": "no-such-topic"}, "topic"),
+        ({"country": "zz"}, "country"),
+        ({"kind": "podcast"}, "kind"),
+        ({"since": "yesterday"}, "since"),
+        ({"date_from": "2026-02-30"}, "date_from"),
+        ({"date_from": "2026-03-02", "date_to": "2026-03-01"}, "date_to"),
+        ({"has_image": "maybe"}, "has_image"),
+        ({"used": "1"}, "used"),
+        ({"sort": "popular"}, "sort"),
+    ],
+)
+def test_invalid_values_make_the_filter_set_invalid(params, field):
+    filterset = SharedItemFilter(params, queryset=Item.objects.all())
+    assert not filterset.is_valid()
+    assert list(filterset.errors) == [field]
