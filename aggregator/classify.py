@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from anyascii import anyascii
@@ -42,13 +43,75 @@ def _prepare(text: str) -> str:
     return unicodedata.normalize("NFC", text or "").lower()
 
 
-def _is_ascii(term: str) -> bool:
-    return term.isascii()
+class _FoldTable(dict):
+    """``str.translate`` table folding one character to one ASCII letter (offsets stay aligned).
+
+    Filled on first sight of each character: anyascii per character is the costly part of folding.
+    Characters without a one-letter ASCII form stay as they are.
+    """
+
+    def __missing__(self, code: int) -> str:
+        ascii_form = anyascii(chr(code))
+        self[code] = value = ascii_form.lower() if len(ascii_form) == 1 else chr(code)
+        return value
 
 
-def _find(term: str, text: str, taken: list[tuple[int, int]]) -> int:
-    """How many times ``term`` occurs as whole words in ``text`` outside spans already ``taken``."""
-    pattern = re.compile(r"(?<!\w)" + r"\s+".join(re.escape(w) for w in term.split()) + r"(?!\w)")
+_FOLD_TABLE = _FoldTable()
+_TOKEN = re.compile(r"\w+")
+
+
+def _fold_aligned(text: str) -> str:
+    """``text`` folded character by character, so offsets in both strings are the same."""
+    return text.translate(_FOLD_TABLE)
+
+
+@dataclass(frozen=True)
+class _Term:
+    text: str  # prepared (NFC, lower-case, single spaces); folded when ``folded``
+    folded: bool  # an ASCII term: matched in the folded text
+    tokens: frozenset[str]  # its words, all of which a text must contain for the term to occur
+    pattern: re.Pattern
+    rules: tuple[Rule, ...]
+
+
+class RuleSet:
+    """Rules compiled once (per pass): a pattern per distinct term, longest first.
+
+    Scanning every pattern over every text is what made classification slow; a text's word set rules out
+    the terms whose words it does not contain before any pattern runs.
+    """
+
+    def __init__(self, rules: Iterable[Rule]):
+        by_term: dict[str, list[Rule]] = defaultdict(list)
+        for rule in rules:
+            term = " ".join(_prepare(rule.term).split())
+            if term:
+                by_term[term].append(rule)
+        self.terms: list[_Term] = []
+        for term in sorted(by_term, key=len, reverse=True):
+            folded = term.isascii()
+            text = fold(term) if folded else term
+            pattern = re.compile(r"(?<!\w)" + r"\s+".join(re.escape(w) for w in text.split()) + r"(?!\w)")
+            self.terms.append(_Term(text, folded, frozenset(_TOKEN.findall(text)), pattern, tuple(by_term[term])))
+
+    def occurrences(self, text: str) -> dict[Rule, int]:
+        exact = _prepare(text)
+        folded = _fold_aligned(exact)
+        exact_words, folded_words = set(_TOKEN.findall(exact)), set(_TOKEN.findall(folded))
+        taken: list[tuple[int, int]] = []  # shared: a span used by a longer term is not counted again
+        found: dict[Rule, int] = {}
+        for term in self.terms:
+            if not term.tokens <= (folded_words if term.folded else exact_words):
+                continue
+            count = _count(term.pattern, folded if term.folded else exact, taken)
+            if count:
+                for rule in term.rules:
+                    found[rule] = count
+        return found
+
+
+def _count(pattern: re.Pattern, text: str, taken: list[tuple[int, int]]) -> int:
+    """How many times ``pattern`` occurs in ``text`` outside spans already ``taken`` (which it extends)."""
     count = 0
     for match in pattern.finditer(text):
         start, end = match.span()
@@ -59,36 +122,11 @@ def _find(term: str, text: str, taken: list[tuple[int, int]]) -> int:
     return count
 
 
-def _fold_aligned(text: str) -> str:
-    """``text`` folded character by character, so offsets in both strings are the same."""
-    out = []
-    for char in text:
-        ascii_form = anyascii(char)
-        out.append(ascii_form.lower() if len(ascii_form) == 1 else char)
-    return "".join(out)
-
-
-def _occurrences(rules: list[Rule], text: str) -> dict[Rule, int]:
-    exact = _prepare(text)
-    folded = _fold_aligned(exact)
-    taken: list[tuple[int, int]] = []  # shared: a span used by a longer term is not counted again
-    by_term: dict[str, list[Rule]] = defaultdict(list)
-    for rule in rules:
-        term = " ".join(_prepare(rule.term).split())
-        if term:
-            by_term[term].append(rule)
-    found: dict[Rule, int] = {}
-    for term in sorted(by_term, key=len, reverse=True):
-        count = _find(fold(term), folded, taken) if _is_ascii(term) else _find(term, exact, taken)
-        if count:
-            for rule in by_term[term]:
-                found[rule] = count
-    return found
-
-
-def classify(title: str, body: str, rules: list[Rule]) -> Classification:
-    in_title = _occurrences(rules, title)
-    in_body = _occurrences(rules, body)
+def classify(title: str, body: str, rules: RuleSet | Iterable[Rule]) -> Classification:
+    """Score and labels of one item; pass a :class:`RuleSet` when classifying many."""
+    rule_set = rules if isinstance(rules, RuleSet) else RuleSet(rules)
+    in_title = rule_set.occurrences(title)
+    in_body = rule_set.occurrences(body)
     score = 0.0
     pillars: dict[str, float] = defaultdict(float)
     topics: dict[str, float] = defaultdict(float)

@@ -31,7 +31,7 @@ class SourceSnapshot:
             etag=source.etag,
             last_modified=source.last_modified,
             time_zone=source.time_zone,
-            identity_policy=source.identity_policy,
+            identity_policy=str(source.identity_policy),  # a plain str: workers cannot import models
             asean_filter=source.asean_filter,
             poll_interval=source.poll_interval,
             consecutive_failures=source.consecutive_failures,
@@ -43,6 +43,7 @@ class ClassifiedItem:
     item: NormalizedItem
     classification: Classification
     relevant: bool
+    signature: str = ""  # dedupe.title_signature of the title, for story clustering
 
 
 @dataclass(frozen=True)

@@ -37,6 +37,7 @@ class NormalizedItem:
     summary: str  # sanitised HTML
     content: str  # sanitised HTML
     text: str  # plain text of title + summary + content, for classification
+    excerpt: str  # plain text of the summary (else the content): what an excerpt is cut from
     author: str
     published_at: datetime
     content_hash: str
@@ -156,8 +157,8 @@ def normalize_entry(
     )
     link = canonical_url(entry.link, base_url) or canonical_url(entry.guid if "://" in entry.guid else "")
     title = unicodedata.normalize("NFC", to_text(entry.title))[:500] or link or "(untitled)"
-    summary = unicodedata.normalize("NFC", clean_html(entry.summary))
-    content = unicodedata.normalize("NFC", clean_html(entry.content))
+    summary = unicodedata.normalize("NFC", clean_html(entry.summary, base_url))
+    content = unicodedata.normalize("NFC", clean_html(entry.content, base_url))
     if content == summary:
         content = ""
     published = parse_date(entry.published, time_zone) or parse_date(entry.updated, time_zone)
@@ -167,6 +168,7 @@ def normalize_entry(
     if published is None or published > now:
         published = now  # missing date: first seen; future date: clamped to the fetch time
     body_text = to_text(content or summary)
+    excerpt = to_text(summary) if content and summary else body_text
     return NormalizedItem(
         key=item_key(entry, policy, link),
         guid=entry.guid[:1000],
@@ -175,6 +177,7 @@ def normalize_entry(
         summary=summary,
         content=content,
         text=f"{title}\n{body_text}",
+        excerpt=excerpt,
         author=to_text(entry.author)[:200],
         published_at=published,
         content_hash=_hash(title, summary, content, link),

@@ -77,9 +77,11 @@ def parse_feed(content: bytes, headers: dict[str, str] | None = None, url: str =
     if url:
         response_headers["content-location"] = url
     # Always a stream: given bytes or str, feedparser first tries them as a local file name, so a hostile
-    # body such as b"/etc/passwd" would be read from disk. sanitize_html off: sanitize.clean_html is the
-    # one allow-list, applied to everything we keep.
-    result = feedparser.parse(io.BytesIO(content), response_headers=response_headers, sanitize_html=False)
+    # body such as b"/etc/passwd" would be read from disk. sanitize_html and resolve_relative_uris off:
+    # sanitize.clean_html is the one allow-list and makes relative URLs absolute, in compiled code.
+    result = feedparser.parse(
+        io.BytesIO(content), response_headers=response_headers, sanitize_html=False, resolve_relative_uris=False
+    )
     entries = []
     for entry in result.entries:
         contents = entry.get("content") or []

@@ -1,10 +1,12 @@
-"""The imperative shell: fetch, parse, normalise and classify in a thread pool (no database there), then
-store each source's result in the calling thread, one transaction per source.
+"""The imperative shell: fetch in a thread pool, digest (parse, normalise, classify: ``digest.py``) in
+worker processes for big passes, with no database in either; then store each source's result in the
+calling thread, one transaction per source.
 """
 
 from __future__ import annotations
 
 import logging
+import threading
 import time
 from collections.abc import Callable, Iterable
 from concurrent.futures import ThreadPoolExecutor, as_completed
@@ -15,15 +17,15 @@ from django.conf import settings
 from django.db.models import Q
 from django.utils import timezone
 
-from . import decide, fetch, normalize, parse
-from .classify import Rule, classify
-from .intents import ClassifiedItem, Counts, PassOutcome, SourceSnapshot
+from . import decide, fetch
+from .classify import Rule
+from .clustering import StoryIndex
+from .digest import Digester
+from .intents import Counts, PassOutcome, SourceSnapshot
 from .models import KeywordRule, Source
 from .store import Taxonomy, record_pass
 
 logger = logging.getLogger(__name__)
-
-MAX_ENTRIES = 500
 
 
 def load_rules() -> list[Rule]:
@@ -33,13 +35,24 @@ def load_rules() -> list[Rule]:
     ]
 
 
+def make_digester(processes: int = 0) -> Digester:
+    return Digester(load_rules(), settings.AGGREGATOR_RELEVANCE_THRESHOLD, processes)
+
+
 def due_sources(now=None):
     now = now or timezone.now()
     return Source.objects.feeds().filter(enabled=True).filter(Q(next_fetch_at__isnull=True) | Q(next_fetch_at__lte=now))
 
 
-def gather(snapshot: SourceSnapshot, rules: list[Rule], threshold: float, session=None, now=None) -> PassOutcome:
-    """Fetch one source and turn its document into classified items. No database access."""
+def gather(
+    snapshot: SourceSnapshot, digester: Digester, session=None, now=None, slots: threading.Semaphore | None = None
+) -> PassOutcome:
+    """Fetch one source and digest its document into classified items. No database access.
+
+    ``slots`` bounds how many gathered sources wait for storage at once; the caller releases the slot.
+    """
+    if slots is not None:
+        slots.acquire()
     started = timezone.now()
     clock = time.monotonic()
 
@@ -64,35 +77,20 @@ def gather(snapshot: SourceSnapshot, rules: list[Rule], threshold: float, sessio
     hints = {"http_status": result.status, "max_age": decide.max_age(result.headers.get("Cache-Control"))}
     if result.not_modified:
         return done("not_modified", **hints)
-    try:
-        feed = parse.parse_feed(result.content, result.headers, result.url)
-    except parse.ParseError as exc:
-        return done("error", error=f"parse: {exc}", malformed=True, **hints)
-    except Exception as exc:  # a parser crash is this source's problem, never the pass's
-        logger.exception("parsing %s failed", snapshot.feed_url)
-        return done("error", error=f"parse: {exc!r}", malformed=True, **hints)
-    entries = feed.entries[:MAX_ENTRIES]  # a feed is a window on recent news, not an archive
-    policy, note = normalize.choose_identity(snapshot.identity_policy, entries)
-    if note:
-        logger.warning("source %s: %s", snapshot.feed_url, note)
-    now = now or timezone.now()
-    items = []
-    for entry in entries:
-        item = normalize.normalize_entry(
-            entry, policy=policy, time_zone=snapshot.time_zone, now=now, base_url=feed.link or result.url
-        )
-        result_ = classify(item.title, item.text, rules)
-        relevant = not snapshot.asean_filter or result_.score >= threshold
-        items.append(ClassifiedItem(item, result_, relevant))
+    digested = digester(snapshot, result.content, result.headers, result.url, now or timezone.now())
+    if digested.error:
+        return done("error", error=digested.error, malformed=True, **hints)
+    if digested.identity_note:
+        logger.warning("source %s: %s", snapshot.feed_url, digested.identity_note)
     return done(
         "ok",
         etag=result.headers.get("ETag", ""),
         last_modified=result.headers.get("Last-Modified", ""),
-        malformed=feed.malformed,
-        error=f"malformed feed: {feed.problem}" if feed.malformed else "",
-        identity_policy=policy,
-        identity_note=note,
-        items=items,
+        malformed=digested.malformed,
+        error=f"malformed feed: {digested.problem}" if digested.malformed else "",
+        identity_policy=digested.identity_policy,
+        identity_note=digested.identity_note,
+        items=digested.items,
         **hints,
     )
 
@@ -111,21 +109,30 @@ def run_pass(
     sources: Iterable[Source],
     *,
     workers: int | None = None,
+    processes: int | None = None,
     progress: Callable[[Source, Counts], None] | None = None,
     session=None,
 ) -> Counts:
-    """One pass over ``sources``: network work in parallel, storage one source at a time."""
+    """One pass over ``sources``: network work in parallel, storage one source at a time.
+
+    Documents are digested in ``processes`` worker processes (default: ``AGGREGATOR_PROCESSES`` when the
+    pass has at least ``AGGREGATOR_PROCESS_MIN_SOURCES`` sources, else in-process).
+    """
     sources = list(sources)
     total = Counts()
     if not sources:
         return total
-    rules = load_rules()
+    if processes is None:
+        big = len(sources) >= settings.AGGREGATOR_PROCESS_MIN_SOURCES
+        processes = settings.AGGREGATOR_PROCESSES if big else 0
+    workers = workers or settings.AGGREGATOR_WORKERS
     taxonomy = Taxonomy.load()
-    threshold = settings.AGGREGATOR_RELEVANCE_THRESHOLD
     session = session or fetch.shared_session()
     by_id = {s.pk: s for s in sources}
-    with ThreadPoolExecutor(max_workers=workers or settings.AGGREGATOR_WORKERS) as pool:
-        futures = {pool.submit(gather, SourceSnapshot.of(s), rules, threshold, session): s for s in sources}
+    slots = threading.BoundedSemaphore(2 * workers)  # memory: gathered sources waiting for storage
+    stories = StoryIndex()
+    with make_digester(processes) as digester, ThreadPoolExecutor(max_workers=workers) as pool:
+        futures = {pool.submit(gather, SourceSnapshot.of(s), digester, session, slots=slots): s for s in sources}
         for future in as_completed(futures):
             try:
                 outcome = future.result()
@@ -134,10 +141,13 @@ def run_pass(
                 now = timezone.now()
                 outcome = PassOutcome(futures[future].pk, now, timedelta(0), "error", error=f"internal: {exc!r}")
             try:
-                counts = record_pass(outcome, taxonomy)
+                counts = record_pass(outcome, taxonomy, stories=stories)
             except Exception as exc:
                 logger.exception("storing the pass of source %s failed", outcome.source_id)
+                stories = StoryIndex()  # it may hold rows of the rolled-back transaction
                 counts = _record_store_failure(outcome, taxonomy, exc)
+            finally:
+                slots.release()
             total.add(counts)
             if progress:
                 progress(by_id[outcome.source_id], counts)

@@ -64,9 +64,14 @@ _TAG_LIKE = re.compile(r"<[a-zA-Z/!?]")
 
 
 def clean_html(value: str, base_url: str | None = None) -> str:
-    """Sanitised HTML: allowed tags only, no script/style content, no event handlers, http(s) URLs only."""
+    """Sanitised HTML: allowed tags only, no script/style content, no event handlers, http(s) URLs only.
+
+    Relative links and image sources are made absolute against ``base_url`` (the feed or the article
+    page): on our pages they would point at our own site.
+    """
     if not value:
         return ""
+    absolute_base = base_url if base_url and base_url.startswith(("http://", "https://")) else None
     return nh3.clean(
         value,
         tags=ALLOWED_TAGS,
@@ -74,6 +79,7 @@ def clean_html(value: str, base_url: str | None = None) -> str:
         url_schemes=URL_SCHEMES,
         link_rel="noopener noreferrer nofollow",
         strip_comments=True,
+        url_relative=("rewrite_with_base", absolute_base) if absolute_base else None,
     ).strip()
 
 

@@ -7,17 +7,16 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
 from django.db import transaction
-from django.db.models import F
+from django.db.models import Case, Count, OuterRef, Subquery, Value, When
 from django.utils import timezone
 
 from cms.models import Country, Pillar, Topic
 
 from . import decide, dedupe
+from .clustering import CLUSTER_WINDOW, IndexedItem, StoryIndex
 from .intents import ClassifiedItem, Counts, PassOutcome
 from .models import EnrichState, FetchLog, Item, ItemStatus, ReuseRights, Source, StoryCluster, Tombstone
-from .sanitize import to_text
 
-CLUSTER_WINDOW = timedelta(days=3)
 EXCERPT_CHARS = 400
 
 
@@ -44,7 +43,7 @@ def _reuse(source: Source, entry: ClassifiedItem) -> tuple[str, str]:
     if source.reuse_rights == ReuseRights.LINK_ONLY:
         return "", ""
     if source.reuse_rights == ReuseRights.EXCERPT:
-        text = to_text(item.summary or item.content)
+        text = item.excerpt
         if len(text) > EXCERPT_CHARS:
             text = text[:EXCERPT_CHARS].rsplit(" ", 1)[0] + "…"
         return text, ""
@@ -68,45 +67,82 @@ def _fields(source: Source, entry: ClassifiedItem, taxonomy: Taxonomy) -> dict:
         "status": ItemStatus.VISIBLE if entry.relevant else ItemStatus.FILTERED,
         "relevance": result.score,
         "pillar_id": taxonomy.pillars.get(result.pillar or ""),
-        "title_signature": dedupe.title_signature(item.title),
+        "title_signature": entry.signature or dedupe.title_signature(item.title),
         "image_url": item.image_url,
     }
 
 
-def _set_labels(obj: Item, entry: ClassifiedItem, taxonomy: Taxonomy) -> None:
+def _label_ids(entry: ClassifiedItem, taxonomy: Taxonomy) -> tuple[list[int], list[int]]:
     result = entry.classification
-    obj.topics.set([taxonomy.topics[s] for s in result.topics if s in taxonomy.topics])
-    obj.countries.set([taxonomy.countries[c] for c in result.countries if c in taxonomy.countries])
-
-
-def _cluster(obj: Item, now: datetime) -> None:
-    """Put a visible item in the story cluster of the most similar recent item of another source."""
-    candidates = list(
-        Item.objects.filter(
-            status=ItemStatus.VISIBLE,
-            published_at__gte=obj.published_at - CLUSTER_WINDOW,
-            published_at__lte=obj.published_at + CLUSTER_WINDOW,
-        )
-        .exclude(source_id=obj.source_id)
-        .exclude(title_signature="")
-        .order_by("-published_at")
-        .values_list("pk", "title_signature", "cluster_id")[:2000]
+    return (
+        [taxonomy.topics[s] for s in result.topics if s in taxonomy.topics],
+        [taxonomy.countries[c] for c in result.countries if c in taxonomy.countries],
     )
-    match = dedupe.best_match(obj.title_signature, [(pk, sig) for pk, sig, _c in candidates])
-    if match is None:
-        return
-    cluster_id = next(c for pk, _s, c in candidates if pk == match)
-    if cluster_id is None:
-        other = Item.objects.get(pk=match)
-        cluster = StoryCluster.objects.create(title=other.title[:500], first_seen_at=now, item_count=1)
-        Item.objects.filter(pk=match).update(cluster=cluster)
-        cluster_id = cluster.pk
-    obj.cluster_id = cluster_id
-    Item.objects.filter(pk=obj.pk).update(cluster_id=cluster_id)
-    StoryCluster.objects.filter(pk=cluster_id).update(item_count=F("item_count") + 1)
 
 
-def _store_items(source: Source, outcome: PassOutcome, taxonomy: Taxonomy, now: datetime, counts: Counts):
+def _set_labels(obj: Item, entry: ClassifiedItem, taxonomy: Taxonomy) -> None:
+    topics, countries = _label_ids(entry, taxonomy)
+    obj.topics.set(topics)
+    obj.countries.set(countries)
+
+
+def _insert_new(new: list[tuple[Item, ClassifiedItem]], taxonomy: Taxonomy, stories: StoryIndex, now: datetime):
+    """Insert a source's new items in one statement, their labels in one per table, and cluster them."""
+    touched = _assign_stories([obj for obj, entry in new if entry.relevant], stories, now)
+    Item.objects.bulk_create([obj for obj, _entry in new])
+    topic_links, country_links = [], []
+    for obj, entry in new:
+        topics, countries = _label_ids(entry, taxonomy)
+        topic_links += [Item.topics.through(item_id=obj.pk, topic_id=pk) for pk in topics]
+        country_links += [Item.countries.through(item_id=obj.pk, country_id=pk) for pk in countries]
+    Item.topics.through.objects.bulk_create(topic_links)
+    Item.countries.through.objects.bulk_create(country_links)
+    for obj, entry in new:
+        if entry.relevant and obj.title_signature:
+            indexed = IndexedItem(obj.pk, obj.source_id, obj.published_at, obj.title_signature, obj.title)
+            stories.add(indexed, obj.cluster_id)
+    if touched:
+        count = Item.objects.filter(cluster=OuterRef("pk")).order_by().values("cluster").annotate(n=Count("pk"))
+        StoryCluster.objects.filter(pk__in=touched).update(item_count=Subquery(count.values("n")))
+
+
+def _assign_stories(items: list[Item], stories: StoryIndex, now: datetime) -> set[int]:
+    """Set ``cluster_id`` on new (unsaved) items that retell another outlet's story; ids of stories touched.
+
+    A partner that was in no story yet starts one, with its own title. A constant number of queries
+    however many stories start.
+    """
+    if items:  # the batch's whole window in one read
+        dates = [obj.published_at for obj in items]
+        stories.cover(min(dates) - CLUSTER_WINDOW, max(dates) + CLUSTER_WINDOW + timedelta(microseconds=1))
+    started: dict[int, StoryCluster] = {}  # partner pk -> the story it starts
+    joining: list[tuple[Item, StoryCluster]] = []
+    for obj in items:
+        match = stories.match(obj.title_signature, obj.source_id, obj.published_at)
+        if match is None:
+            continue
+        if match.cluster_id:
+            obj.cluster_id = match.cluster_id
+            continue
+        story = started.get(match.partner.pk)
+        if story is None:
+            story = started[match.partner.pk] = StoryCluster(title=match.partner.title[:500], first_seen_at=now)
+        joining.append((obj, story))
+    if started:
+        StoryCluster.objects.bulk_create(started.values())
+        Item.objects.filter(pk__in=started).update(
+            cluster_id=Case(*(When(pk=pk, then=Value(story.pk)) for pk, story in started.items()))
+        )
+        for partner_pk, story in started.items():
+            stories.set_cluster(partner_pk, story.pk)  # the next retelling joins this story
+        for obj, story in joining:
+            obj.cluster_id = story.pk
+    return {obj.cluster_id for obj in items if obj.cluster_id}
+
+
+def _store_items(
+    source: Source, outcome: PassOutcome, taxonomy: Taxonomy, now: datetime, counts: Counts, stories: StoryIndex
+) -> None:
     by_key: dict[str, ClassifiedItem] = {}
     for entry in outcome.items:
         by_key.setdefault(entry.item.key, entry)
@@ -132,10 +168,11 @@ def _store_items(source: Source, outcome: PassOutcome, taxonomy: Taxonomy, now: 
         tombstones,
     )
     wants_full_text = source.full_text and source.reuse_rights == ReuseRights.FULL_TEXT
+    new: list[tuple[Item, ClassifiedItem]] = []
     for plan in plans:
         entry = by_key[plan.key]
         if plan.action == "new":
-            obj = Item.objects.create(
+            obj = Item(
                 source=source,
                 published_at=entry.item.published_at,
                 first_seen_at=now,
@@ -143,10 +180,9 @@ def _store_items(source: Source, outcome: PassOutcome, taxonomy: Taxonomy, now: 
                 enrich_state=EnrichState.PENDING if wants_full_text and entry.relevant else EnrichState.NONE,
                 **_fields(source, entry, taxonomy),
             )
-            _set_labels(obj, entry, taxonomy)
+            new.append((obj, entry))
             if entry.relevant:
                 counts.new += 1
-                _cluster(obj, now)
             else:
                 counts.filtered += 1
         elif plan.action == "update":
@@ -166,11 +202,20 @@ def _store_items(source: Source, outcome: PassOutcome, taxonomy: Taxonomy, now: 
             if not obj.classified_by_editor:
                 _set_labels(obj, entry, taxonomy)
             counts.updated += 1
+    if new:
+        _insert_new(new, taxonomy, stories, now)
 
 
-def record_pass(outcome: PassOutcome, taxonomy: Taxonomy, now: datetime | None = None) -> Counts:
-    """Apply one source's pass in one transaction, update its health and leave a fetch log row."""
+def record_pass(
+    outcome: PassOutcome, taxonomy: Taxonomy, now: datetime | None = None, stories: StoryIndex | None = None
+) -> Counts:
+    """Apply one source's pass in one transaction, update its health and leave a fetch log row.
+
+    ``stories`` is the pass's story index; after a failed call it may hold rows that were rolled back,
+    so the caller starts a new one.
+    """
     now = now or timezone.now()
+    stories = stories if stories is not None else StoryIndex()
     counts = Counts(sources=1)
     with transaction.atomic():
         source = Source.objects.select_for_update().get(pk=outcome.source_id)
@@ -178,7 +223,7 @@ def record_pass(outcome: PassOutcome, taxonomy: Taxonomy, now: datetime | None =
             if outcome.identity_note:
                 source.identity_policy = outcome.identity_policy
                 source.identity_note = outcome.identity_note[:300]
-            _store_items(source, outcome, taxonomy, now, counts)
+            _store_items(source, outcome, taxonomy, now, counts, stories)
             source.etag = outcome.etag[:300]
             source.last_modified = outcome.last_modified[:100]
             source.malformed = outcome.malformed
@@ -208,7 +253,8 @@ def record_pass(outcome: PassOutcome, taxonomy: Taxonomy, now: datetime | None =
                 .values_list("published_at", flat=True)[:30]
             )
             source.typical_gap = decide.typical_gap(dates) or source.typical_gap
-        source.item_count = source.items.filter(status=ItemStatus.VISIBLE).count()
+        if counts.new or counts.updated or counts.filtered:
+            source.item_count = source.items.filter(status=ItemStatus.VISIBLE).count()
         source.save()
         FetchLog.objects.create(
             source=source,

@@ -82,9 +82,12 @@ def child_ours(out: Path) -> None:
     breakdown = _instrument()
     before = Item.objects.count()
     buffer = io.StringIO()
+    sampler = _TreeMemorySampler()
+    sampler.start()
     started = time.perf_counter()
     call_command("fetch_feeds", "--all", stdout=buffer)
     seconds = time.perf_counter() - started
+    sampler.stop()
     breakdown["last_gather_done_s"] = round(breakdown.pop("_last_gather_end", started) - started, 3)
     statuses: dict[str, int] = {}
     for status in FetchLog.objects.values_list("status", flat=True):
@@ -99,16 +102,84 @@ def child_ours(out: Path) -> None:
         "stories": StoryCluster.objects.count(),
         "breakdown": {key: round(value, 3) for key, value in breakdown.items()},
         "peak_rss_mb_self": _peak_rss_mb(),
+        "peak_rss_mb_with_workers": sampler.peak_mb,
+        "worker_cpu_s": round(_descendants_cpu_s(), 2),
     }
     out.write_text(json.dumps(result))
+
+
+def _proc_stat(pid: int) -> list[str] | None:
+    try:
+        text = Path(f"/proc/{pid}/stat").read_text()
+    except OSError:
+        return None
+    return text[text.rindex(")") + 2 :].split()  # fields from the 3rd on (the name may hold spaces)
+
+
+def _descendants() -> list[int]:
+    """Live processes below this one (the digest fork server and its workers)."""
+    parents: dict[int, int] = {}
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit() and (fields := _proc_stat(int(entry.name))):
+            parents[int(entry.name)] = int(fields[1])
+    found, frontier = [], [os.getpid()]
+    while frontier:
+        parent = frontier.pop()
+        children = [pid for pid, ppid in parents.items() if ppid == parent]
+        found += children
+        frontier += children
+    return found
+
+
+def _descendants_cpu_s() -> float:
+    """CPU seconds of the processes below this one, and of the children they reaped (exited workers)."""
+    ticks = os.sysconf("SC_CLK_TCK")
+    total = 0
+    for pid in _descendants():
+        if fields := _proc_stat(pid):
+            total += sum(int(value) for value in fields[11:15])  # utime stime cutime cstime
+    return total / ticks
+
+
+class _TreeMemorySampler:
+    """Peak of the summed RSS of this process and its worker processes, sampled every 50 ms."""
+
+    def __init__(self) -> None:
+        import threading
+
+        self.peak_mb = 0.0
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+
+    def _rss_mb(self, pid: int) -> float:
+        try:
+            for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+                if line.startswith("VmRSS:"):
+                    return int(line.split()[1]) / 1024
+        except OSError:
+            pass
+        return 0.0
+
+    def _run(self) -> None:
+        while not self._stop.wait(0.05):
+            total = self._rss_mb(os.getpid()) + sum(self._rss_mb(pid) for pid in _descendants())
+            self.peak_mb = max(self.peak_mb, round(total, 1))
+
+    def start(self) -> None:
+        self._thread.start()
+
+    def stop(self) -> None:
+        self._stop.set()
+        self._thread.join()
 
 
 def _instrument() -> dict:
     """Wrap the pass's stages (measuring only, behaviour unchanged) to see where the time goes.
 
     ``gather`` runs in the pool threads: wall time summed over threads (includes waiting for the GIL) and
-    CPU time (``time.thread_time``). ``record_pass`` (storage, calling thread) and, inside it, ``_cluster``
-    (cross-outlet story matching) and ``_set_labels``: wall time in the calling thread.
+    CPU time (``time.thread_time``; parsing in worker processes is not in it). ``record_pass`` (storage,
+    calling thread) and, inside it, ``_insert_new`` (a source's new items, links and stories) and within
+    that ``_assign_stories`` (cross-outlet story matching): wall time in the calling thread.
     """
     import threading
 
@@ -140,8 +211,8 @@ def _instrument() -> dict:
 
     timed(pipeline, "gather", cpu=True)
     timed(pipeline, "record_pass")
-    timed(store, "_cluster")
-    timed(store, "_set_labels")
+    timed(store, "_insert_new")
+    timed(store, "_assign_stories")
     return totals
 
 
@@ -238,14 +309,16 @@ def measure(name: str, command: list[str], env: dict[str, str], timeout: float =
         raise SystemExit(f"{name} failed (exit {process.returncode})")
     ticks = os.sysconf("SC_CLK_TCK")
     cores = os.cpu_count() or 1
-    child_cpu = usage.ru_utime + usage.ru_stime
+    result = json.loads(out_path.read_text())
+    # Digest worker processes are the child's grandchildren: wait4 does not count them; the child does.
+    child_cpu = usage.ru_utime + usage.ru_stime + result.get("worker_cpu_s", 0)
     farm_cpu = (self1.ru_utime + self1.ru_stime) - (self0.ru_utime + self0.ru_stime)
     machine_cpu = (busy1 - busy0) / ticks
     capacity = (total1 - total0) / ticks or wall * cores
-    result = json.loads(out_path.read_text())
     result.update(
         process_wall_s=round(wall, 3),
-        peak_rss_mb=result.get("peak_rss_mb_self") or round(usage.ru_maxrss / 1024, 1),
+        peak_rss_mb=max(result.get("peak_rss_mb_self", 0), result.get("peak_rss_mb_with_workers", 0))
+        or round(usage.ru_maxrss / 1024, 1),
         ru_maxrss_mb=round(usage.ru_maxrss / 1024, 1),
         cpu_s=round(child_cpu, 2),
         farm_cpu_s=round(farm_cpu, 2),
@@ -435,12 +508,13 @@ def markdown(report: dict) -> str:
         lines += [
             "",
             f"First pass, where the time went: storing (`record_pass`, one thread) {parts['record_pass_wall_s']:.1f} s "
-            f"of {first['seconds']:.1f} s, of which story clustering (`_cluster`) "
-            f"{parts.get('_cluster_wall_s', 0):.1f} s "
-            f"and topic/country links (`_set_labels`) {parts.get('_set_labels_wall_s', 0):.1f} s; fetch + parse + "
-            f"normalise + classify (`gather`, {report['workers']} threads) {parts['gather_cpu_s']:.1f} s of CPU "
-            f"({parts['gather_wall_s']:.1f} s of thread wall time, GIL waits included), the last one done at "
-            f"{parts['last_gather_done_s']:.1f} s.",
+            f"of {first['seconds']:.1f} s, of which inserting new items with their links and stories "
+            f"(`_insert_new`) {parts.get('_insert_new_wall_s', 0):.1f} s, story matching "
+            f"(`_assign_stories`) {parts.get('_assign_stories_wall_s', 0):.1f} s; fetch + digest "
+            f"(`gather`, {report['workers']} threads) {parts['gather_cpu_s']:.1f} s of CPU in the threads, "
+            f"{first.get('worker_cpu_s', 0):.1f} s in digest worker processes; the last `gather` done at "
+            f"{parts['last_gather_done_s']:.1f} s. Peak RSS with the worker processes: "
+            f"{first.get('peak_rss_mb_with_workers', 0):.0f} MB.",
         ]
     return "\n".join(lines)
 

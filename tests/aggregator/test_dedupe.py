@@ -39,9 +39,17 @@ def test_best_match_agrees_with_the_plain_definition():
         expected, best = None, SIMILARITY_THRESHOLD
         for number, candidate in candidates:
             words, other = set(signature.split()), set(candidate.split())
-            if len(words & other) * 3 < min(len(words), len(other)):
+            if len(words & other) * 2 < min(len(words), len(other)):
                 continue
             score = similarity(signature, candidate)
             if score >= best:
                 expected, best = number, score
         assert best_match(signature, candidates) == expected
+
+
+def test_titles_sharing_only_an_organisation_and_a_country_are_not_one_story():
+    a = title_signature("Sở Công Thương Cà Mau hỗ trợ hợp đồng xuất khẩu gạo sang Campuchia")
+    b = title_signature("Trung tâm y tế Đà Nẵng ra mắt hợp đồng xuất khẩu gạo Campuchia")
+    assert best_match(a, [(1, b)]) is None
+    retold = title_signature("[Video] Sở Công Thương Cà Mau hỗ trợ hợp đồng xuất khẩu gạo sang Campuchia trong tuần")
+    assert best_match(a, [(1, b), (2, retold)]) == 2

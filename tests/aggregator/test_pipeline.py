@@ -176,25 +176,21 @@ def test_database_refuses_a_second_item_with_the_same_key(httpserver, loopback):
 def test_killed_mid_pass_keeps_nothing_partial_and_restart_completes(httpserver, loopback, monkeypatch):
     serve(httpserver, rss(items(5)), headers={"ETag": '"v1"'})
     source = make_source(httpserver)
-    calls = {"n": 0}
-    real_cluster = store._cluster
+    real_insert = store._insert_new
 
-    def crash_on_third(obj, now):
-        calls["n"] += 1
-        if calls["n"] == 3:
-            raise SystemExit("killed")  # what a kill looks like to the transaction: it never commits
-        real_cluster(obj, now)
+    def killed_after_inserting(*args):
+        real_insert(*args)
+        raise SystemExit("killed")  # what a kill looks like to the transaction: it never commits
 
-    monkeypatch.setattr(store, "_cluster", crash_on_third)
+    monkeypatch.setattr(store, "_insert_new", killed_after_inserting)
     with pytest.raises(SystemExit):
         store.record_pass(
-            pipeline.gather(pipeline.SourceSnapshot.of(source), pipeline.load_rules(), 3.0),
-            store.Taxonomy.load(),
+            pipeline.gather(pipeline.SourceSnapshot.of(source), pipeline.make_digester()), store.Taxonomy.load()
         )
     assert Item.objects.count() == 0
     source.refresh_from_db()
     assert source.etag == ""  # not saved: the restart fetches the whole feed again
-    monkeypatch.setattr(store, "_cluster", real_cluster)
+    monkeypatch.setattr(store, "_insert_new", real_insert)
     assert pipeline.run_pass([source]).new == 5
     assert pipeline.run_pass([source]).new == 0
     assert Item.objects.count() == 5
@@ -349,3 +345,81 @@ def test_at_most_two_feed_requests_at_a_time_per_host(monkeypatch):
     sources = [Source.objects.create(name=str(n), feed_url=f"https://bao.example/rss/{n}.rss") for n in range(6)]
     assert pipeline.run_pass(sources, workers=6).unchanged == 6
     assert 1 <= active["max"] <= fetch.PER_HOST
+
+
+def stored_items() -> list[tuple]:
+    return sorted(
+        Item.objects.values_list("source__name", "key", "title", "summary", "status", "pillar__slug", "title_signature")
+    )
+
+
+def test_worker_processes_store_what_the_fetching_threads_store(httpserver, loopback):
+    for number in range(3):
+        serve(httpserver, rss(items(4, start=number * 10)), path=f"/{number}.xml")
+    sources = [make_source(httpserver, f"/{number}.xml") for number in range(3)]
+    assert pipeline.run_pass(sources, processes=2).new == 12  # forkserver workers digest the documents
+    in_workers = stored_items()
+    Item.objects.all().delete()
+    Source.objects.update(etag="", last_modified="")
+    Tombstone.objects.all().delete()
+    assert pipeline.run_pass(Source.objects.all(), processes=0).new == 12
+    assert stored_items() == in_workers
+
+
+def test_a_dead_worker_does_not_lose_the_pass(httpserver, loopback):
+    serve(httpserver, rss(items(2)))
+    source = make_source(httpserver)
+    with pipeline.make_digester(processes=1) as digester:
+        first = pipeline.gather(pipeline.SourceSnapshot.of(source), digester)
+        for process in list(digester._pool._processes.values()):  # what the OOM killer would do
+            process.kill()
+            process.join()
+        again = pipeline.gather(pipeline.SourceSnapshot.of(source), digester)
+    assert first.status == again.status == "ok"
+    assert [entry.item.key for entry in again.items] == [entry.item.key for entry in first.items]
+
+
+def queries_to_store(httpserver, feeds: dict[str, str]) -> list[int]:
+    """Gather each feed (path -> RSS) from its own new source, then count the queries storing each costs."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    taxonomy, stories, counts = store.Taxonomy.load(), pipeline.StoryIndex(), []
+    for path, body in feeds.items():
+        serve(httpserver, body, path=path)
+        with pipeline.make_digester() as digester:
+            outcome = pipeline.gather(pipeline.SourceSnapshot.of(make_source(httpserver, path)), digester)
+        with CaptureQueriesContext(connection) as queries:
+            store.record_pass(outcome, taxonomy, stories=stories)
+        counts.append(len(queries))
+    return counts
+
+
+TOPICS = ["gạo", "cà phê", "thủy sản", "du lịch", "học bổng", "điện gió", "cảng biển", "tôm", "trái cây", "logistics"]
+
+
+DAY = "Mon, 01 Sep 2025 08:00:00 +0700"
+
+
+def story_title(n: int) -> str:
+    return f"Tỉnh {n} hợp tác với Campuchia phát triển {TOPICS[n % 10]} vùng biên giới năm {2000 + n}"
+
+
+def test_storing_costs_the_same_queries_for_5_or_40_new_items(httpserver, loopback):
+    few = rss(items(5))
+    many = rss("".join(item(n, story_title(n)) for n in range(40)))
+    counts = queries_to_store(httpserver, {"/few.xml": few, "/many.xml": many})
+    assert Item.objects.count() == 45 and not StoryCluster.objects.exists()
+    # Not one statement per item: 8x the items adds at most a second window read, the database's own
+    # insert batches (SQLite binds at most 999 values per statement) and a country links insert.
+    assert counts[0] <= 13 and counts[1] <= counts[0] + 4
+
+
+def test_starting_2_or_20_stories_costs_the_same_queries(httpserver, loopback):
+    told = rss("".join(item(n, story_title(n), date=DAY) for n in range(20)))
+    retold_twice = rss("".join(item(100 + n, "[Video] " + story_title(n), date=DAY) for n in range(2)))
+    retold_20 = rss("".join(item(200 + n, "Ảnh: " + story_title(n), date=DAY) for n in range(20)))
+    counts = queries_to_store(httpserver, {"/a.xml": told, "/b.xml": retold_twice, "/c.xml": retold_20})
+    assert StoryCluster.objects.count() == 20
+    assert sorted(StoryCluster.objects.values_list("item_count", flat=True)) == [2] * 18 + [3] * 2
+    assert counts[2] <= counts[1] + 2 <= 20

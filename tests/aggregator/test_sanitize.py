@@ -57,3 +57,15 @@ def test_to_text_decodes_entities_once_more_for_cdata_titles():
     assert to_text("") == ""
     assert to_text("ASEAN &amp;lt;script&amp;gt;alert(1)&amp;lt;/script&amp;gt; 2026") == "ASEAN 2026"
     assert to_text("Giá 5 &lt; 7") == "Giá 5 < 7"
+
+
+def test_relative_urls_are_made_absolute_against_the_base():
+    html = '<p><a href="/tin/2.html">x</a> <img src="anh/1.jpg" alt=""> <a href="https://khac.example/">y</a></p>'
+    cleaned = clean_html(html, "https://bao.example/rss/the-gioi.rss")
+    assert 'href="https://bao.example/tin/2.html"' in cleaned
+    assert 'src="https://bao.example/rss/anh/1.jpg"' in cleaned
+    assert 'href="https://khac.example/"' in cleaned
+
+
+def test_a_base_that_is_not_http_is_ignored():
+    assert 'href="/tin/2.html"' in clean_html('<a href="/tin/2.html">x</a>', "javascript:alert(1)//")

@@ -1,0 +1,123 @@
+"""Digesting a fetched feed: parse, normalise and classify its entries. CPU work, no I/O.
+
+This module imports neither models nor settings, so it also runs in worker processes: feedparser holds
+the GIL, and with parsing in threads a pass uses one core however many it has. :class:`Digester` runs
+documents in this process (few sources, tests) or in a pool of worker processes (big passes).
+"""
+
+from __future__ import annotations
+
+import logging
+import multiprocessing
+from collections.abc import Mapping, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass
+from datetime import datetime
+
+from . import dedupe, normalize, parse
+from .classify import Rule, RuleSet, classify
+from .intents import ClassifiedItem, SourceSnapshot
+
+logger = logging.getLogger(__name__)
+
+MAX_ENTRIES = 500  # a feed is a window on recent news, not an archive
+
+
+@dataclass(frozen=True)
+class Digested:
+    """What a feed document became: classified items, or why there are none."""
+
+    items: list[ClassifiedItem]
+    malformed: bool = False
+    problem: str = ""
+    identity_policy: str = ""
+    identity_note: str = ""
+    error: str = ""  # set when the document could not be read at all
+
+
+def digest(
+    snapshot: SourceSnapshot,
+    content: bytes,
+    headers: Mapping[str, str],
+    url: str,
+    rules: RuleSet,
+    threshold: float,
+    now: datetime,
+) -> Digested:
+    try:
+        feed = parse.parse_feed(content, dict(headers), url)
+    except parse.ParseError as exc:
+        return Digested([], malformed=True, error=f"parse: {exc}")
+    except Exception as exc:  # a parser crash is this source's problem, never the pass's
+        logger.exception("parsing %s failed", snapshot.feed_url)
+        return Digested([], malformed=True, error=f"parse: {exc!r}")
+    entries = feed.entries[:MAX_ENTRIES]
+    policy, note = normalize.choose_identity(snapshot.identity_policy, entries)
+    items = []
+    for entry in entries:
+        item = normalize.normalize_entry(
+            entry, policy=policy, time_zone=snapshot.time_zone, now=now, base_url=feed.link or url
+        )
+        result = classify(item.title, item.text, rules)
+        relevant = not snapshot.asean_filter or result.score >= threshold
+        items.append(ClassifiedItem(item, result, relevant, dedupe.title_signature(item.title)))
+    return Digested(items, feed.malformed, feed.problem, policy, note)
+
+
+# --- worker processes -------------------------------------------------------------------------------
+
+_worker_rules: RuleSet | None = None
+
+
+def _start_worker(rules: Sequence[Rule]) -> None:
+    global _worker_rules
+    _worker_rules = RuleSet(rules)
+
+
+def _digest_in_worker(snapshot, content, headers, url, threshold, now) -> Digested:
+    return digest(snapshot, content, headers, url, _worker_rules, threshold, now)
+
+
+class Digester:
+    """Digests documents for one pass, in ``processes`` worker processes or (0) in the calling thread.
+
+    Workers come from a fork server (a fresh, single-threaded process with these modules loaded): forking
+    the pass's own process, with its scheduler and fetch threads, could copy a lock some thread holds.
+    """
+
+    def __init__(self, rules: Sequence[Rule], threshold: float, processes: int = 0):
+        self.rule_set = RuleSet(rules)
+        self.threshold = threshold
+        self._pool = None
+        if processes > 0:
+            context = multiprocessing.get_context("forkserver")
+            context.set_forkserver_preload([__name__])
+            self._pool = ProcessPoolExecutor(
+                processes, mp_context=context, initializer=_start_worker, initargs=(list(rules),)
+            )
+
+    def __call__(self, snapshot: SourceSnapshot, content: bytes, headers: Mapping[str, str], url: str, now):
+        pool = self._pool
+        if pool is not None:
+            try:
+                return pool.submit(
+                    _digest_in_worker, snapshot, content, dict(headers), url, self.threshold, now
+                ).result()
+            except BrokenProcessPool:
+                # A worker died (killed, out of memory): finish the pass here rather than lose it.
+                logger.error("a digest worker died while reading %s; digesting in-process", snapshot.feed_url)
+                self._pool = None
+                pool.shutdown(wait=False, cancel_futures=True)
+        return digest(snapshot, content, headers, url, self.rule_set, self.threshold, now)
+
+    def close(self) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(wait=True, cancel_futures=True)
+            self._pool = None
+
+    def __enter__(self) -> Digester:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
