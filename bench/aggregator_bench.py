@@ -142,7 +142,11 @@ def _descendants_cpu_s() -> float:
 
 
 class _TreeMemorySampler:
-    """Peak of the summed RSS of this process and its worker processes, sampled every 50 ms."""
+    """Peak memory of this process and its worker processes together, sampled every 50 ms.
+
+    Summed as PSS (proportional set size): worker processes share the pages the fork server loaded, and
+    summing their RSS would count those pages once per process.
+    """
 
     def __init__(self) -> None:
         import threading
@@ -151,10 +155,10 @@ class _TreeMemorySampler:
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, daemon=True)
 
-    def _rss_mb(self, pid: int) -> float:
+    def _pss_mb(self, pid: int) -> float:
         try:
-            for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-                if line.startswith("VmRSS:"):
+            for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
+                if line.startswith("Pss:"):
                     return int(line.split()[1]) / 1024
         except OSError:
             pass
@@ -162,7 +166,7 @@ class _TreeMemorySampler:
 
     def _run(self) -> None:
         while not self._stop.wait(0.05):
-            total = self._rss_mb(os.getpid()) + sum(self._rss_mb(pid) for pid in _descendants())
+            total = self._pss_mb(os.getpid()) + sum(self._pss_mb(pid) for pid in _descendants())
             self.peak_mb = max(self.peak_mb, round(total, 1))
 
     def start(self) -> None:
@@ -513,7 +517,7 @@ def markdown(report: dict) -> str:
             f"(`_assign_stories`) {parts.get('_assign_stories_wall_s', 0):.1f} s; fetch + digest "
             f"(`gather`, {report['workers']} threads) {parts['gather_cpu_s']:.1f} s of CPU in the threads, "
             f"{first.get('worker_cpu_s', 0):.1f} s in digest worker processes; the last `gather` done at "
-            f"{parts['last_gather_done_s']:.1f} s. Peak RSS with the worker processes: "
+            f"{parts['last_gather_done_s']:.1f} s. Peak memory with the worker processes (PSS): "
             f"{first.get('peak_rss_mb_with_workers', 0):.0f} MB.",
         ]
     return "\n".join(lines)

@@ -52,7 +52,11 @@ def item_links(response) -> list[int]:
 
 def also_links(response) -> list[int]:
     html = response.content.decode()
-    return [int(pk) for block in re.findall(r"Also:(.*?)</p>", html, re.S) for pk in re.findall(r"items/(\d+)/", block)]
+    return [
+        int(pk)
+        for block in re.findall(r"data-story-siblings>(.*?)</p>", html, re.S)
+        for pk in re.findall(r"items/(\d+)/", block)
+    ]
 
 
 # --- Who gets in ---------------------------------------------------------------------------------
