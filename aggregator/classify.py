@@ -91,7 +91,7 @@ class RuleSet:
         for term in sorted(by_term, key=len, reverse=True):
             folded = term.isascii()
             text = fold(term) if folded else term
-            pattern = re.compile(r"(?<!\w)" + r"\s+".join(re.escape(w) for w in text.split()) + r"(?!\w)")
+            pattern = _whole_words(text.split())
             self.terms.append(_Term(text, folded, frozenset(_TOKEN.findall(text)), pattern, tuple(by_term[term])))
 
     def occurrences(self, text: str) -> dict[Rule, int]:
@@ -108,6 +108,17 @@ class RuleSet:
                 for rule in term.rules:
                     found[rule] = count
         return found
+
+
+def _whole_words(words: list[str]) -> re.Pattern:
+    """``words`` separated by white space, not inside longer words.
+
+    The start is checked by a look-behind *after* the first word, so the pattern begins with a literal
+    and the regex engine skips ahead with a fast substring search instead of trying every position.
+    """
+    first = re.escape(words[0])
+    rest = "".join(r"\s+" + re.escape(word) for word in words[1:])
+    return re.compile(rf"{first}(?<!\w{first}){rest}(?!\w)")
 
 
 def _count(pattern: re.Pattern, text: str, taken: list[tuple[int, int]]) -> int:

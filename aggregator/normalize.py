@@ -14,7 +14,7 @@ from cms.text import fold
 
 from .dates import parse_date
 from .parse import RawEntry
-from .sanitize import clean_html, to_text
+from .sanitize import clean_html, text_of_clean_html, to_text
 
 TRACKING_PARAMS = {"fbclid", "gclid", "dclid", "msclkid", "zarsrc", "igshid", "mc_cid", "mc_eid"}
 IDENTITY_THRESHOLD = 0.05  # more than 5% of guids missing or repeated: the guid is not an identity
@@ -47,6 +47,7 @@ class NormalizedItem:
 
 
 MAX_URL = 1000  # the length of the URL columns
+_SPACE = re.compile(r"\s")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
@@ -78,7 +79,7 @@ def canonical_url(url: str, base: str = "") -> str:
         result = urlunsplit((parts.scheme.lower(), netloc, parts.path or "/", urlencode(query), ""))
     except ValueError:
         return ""
-    return result if len(result) <= MAX_URL and not any(c.isspace() for c in result) else ""
+    return result if len(result) <= MAX_URL and not _SPACE.search(result) else ""
 
 
 def _short(prefix: str, value: str) -> str:
@@ -122,10 +123,20 @@ def choose_identity(policy: str, entries: list[RawEntry]) -> tuple[str, str]:
     return new, f"{ratio:.0%} of guids missing or repeated: switched to {new} identity"
 
 
+WIRE_WINDOW = 400  # characters at each end of a text where outlets name the wire
+
+
 def wire_origin(text: str) -> str:
-    """The wire service or original outlet named in the text ("Theo TTXVN" → "TTXVN"), or ''."""
+    """The wire service or original outlet named in the text ("Theo TTXVN" → "TTXVN"), or ''.
+
+    Only the beginning and the end are read: the attribution opens ("(TTXVN) ...") or closes ("Theo
+    TTXVN") an article, while "theo Reuters" in the middle quotes a source.
+    """
+    text = text or ""
+    if len(text) > 2 * WIRE_WINDOW:
+        text = f"{text[:WIRE_WINDOW]}\n{text[-WIRE_WINDOW:]}"
     for pattern in _WIRE_PATTERNS:
-        match = pattern.search(text or "")
+        match = pattern.search(text)
         if match:
             return match.group(1).strip()[:200]
     return ""
@@ -167,8 +178,8 @@ def normalize_entry(
     dated = published is not None
     if published is None or published > now:
         published = now  # missing date: first seen; future date: clamped to the fetch time
-    body_text = to_text(content or summary)
-    excerpt = to_text(summary) if content and summary else body_text
+    body_text = text_of_clean_html(content or summary)
+    excerpt = text_of_clean_html(summary) if content and summary else body_text
     return NormalizedItem(
         key=item_key(entry, policy, link),
         guid=entry.guid[:1000],

@@ -59,7 +59,7 @@ ALLOWED_ATTRIBUTES = {
     "abbr": {"title"},
 }
 URL_SCHEMES = {"http", "https", "mailto"}
-_SPACES = re.compile(r"\s+")
+_CLEAN_TAG = re.compile(r'<(?:[^>"]|"[^"]*")*>')
 _TAG_LIKE = re.compile(r"<[a-zA-Z/!?]")
 
 
@@ -87,9 +87,23 @@ def to_text(value: str) -> str:
     """Plain text of an HTML or text fragment, entities decoded, white space collapsed."""
     if not value:
         return ""
-    text = nh3.clean(value, tags=set(), attributes={})
-    # nh3 escapes what it keeps; decode twice for titles with entities written inside CDATA ("&amp;quot;").
-    text = html.unescape(html.unescape(text))
+    return _decoded_text(nh3.clean(value, tags=set(), attributes={}))
+
+
+def text_of_clean_html(value: str) -> str:
+    """Plain text of HTML that :func:`clean_html` produced, without parsing it again.
+
+    Its output is well-formed with attribute values double-quoted, so a regular expression finds the
+    tags; they become spaces, so paragraphs do not run together.
+    """
+    if not value:
+        return ""
+    return _decoded_text(_CLEAN_TAG.sub(" ", value))
+
+
+def _decoded_text(escaped: str) -> str:
+    # Decoded twice: titles carry entities written inside CDATA ("&amp;quot;").
+    text = html.unescape(html.unescape(escaped))
     if _TAG_LIKE.search(text):  # double-encoded markup decoded into tags: strip it as well
         text = html.unescape(nh3.clean(text, tags=set(), attributes={}))
-    return _SPACES.sub(" ", text).strip()
+    return " ".join(text.split())

@@ -139,3 +139,11 @@ def test_control_characters_and_overlong_links_are_dropped():
     )
     assert (item.key, item.title, item.author, item.url) == ("g:g1", "Tin ASEAN", "AB", "")
     assert normalize.canonical_url("https://bao.example/a b") == ""
+
+
+def test_the_wire_is_read_at_the_ends_of_a_text_not_in_quotes_inside_it():
+    filler = "Nội dung dài. " * 40
+    quoting = filler + "Theo Reuters, giá gạo tăng. " + filler
+    assert normalize.wire_origin(quoting) == ""
+    assert normalize.wire_origin("(TTXVN) " + quoting) == "TTXVN"
+    assert normalize.wire_origin(quoting + " Theo TTXVN") == "TTXVN"

@@ -69,3 +69,13 @@ def test_relative_urls_are_made_absolute_against_the_base():
 
 def test_a_base_that_is_not_http_is_ignored():
     assert 'href="/tin/2.html"' in clean_html('<a href="/tin/2.html">x</a>', "javascript:alert(1)//")
+
+
+def test_text_of_clean_html_keeps_words_apart_and_reads_no_attribute():
+    from aggregator.sanitize import text_of_clean_html
+
+    cleaned = clean_html(
+        '<p>Hội nghị khai mạc.</p><p>Các bộ trưởng <img alt="a > b" src="https://x.example/1.jpg">họp.</p>'
+    )
+    assert text_of_clean_html(cleaned) == "Hội nghị khai mạc. Các bộ trưởng họp."
+    assert text_of_clean_html(clean_html("<p>Giá &amp;amp; sản lượng &lt;b&gt;</p>")) == "Giá & sản lượng"
