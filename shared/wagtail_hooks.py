@@ -30,76 +30,28 @@ class PermissionMenuItem(MenuItem):
         return request.user.has_perm(self.permission)
 
 
-@hooks.register("register_shared_menu_item")
-def register_saved_searches_menu_item():
-    return PermissionMenuItem(
-        _("Saved searches"),
-        reverse_lazy("shared:saved_searches"),
-        icon_name="search",
-        name="shared-saved-searches",
-        order=400,
-        permission="shared.access_shared",
-    )
+# (name, label, URL name, icon, order, permission that shows it)
+SHARED_MENU = [
+    ("shared-search", _("Search"), "shared:browse", "search", 100, "shared.access_shared"),
+    ("shared-contribute", _("Contribute"), "shared:contribute", "upload", 300, "shared.contribute_shared"),
+    ("shared-contributions", _("My contributions"), "shared:contributions", "upload", 310, "shared.contribute_shared"),
+    ("shared-saved-searches", _("Saved searches"), "shared:saved_searches", "search", 400, "shared.access_shared"),
+    ("shared-reuse-ledger", _("Reuse ledger"), "shared:ledger", "list-ul", 500, "shared.access_shared"),
+    ("shared-api-tokens", _("API tokens"), "shared:tokens", "key", 900, "shared.add_apitoken"),
+]
 
 
-@hooks.register("register_shared_menu_item")
-def register_api_tokens_menu_item():
-    return PermissionMenuItem(
-        _("API tokens"),
-        reverse_lazy("shared:tokens"),
-        icon_name="key",
-        name="shared-api-tokens",
-        order=900,
-        permission="shared.add_apitoken",
-    )
+def _menu_item_hook(name: str, label, url_name: str, icon: str, order: int, permission: str):
+    def menu_item():
+        return PermissionMenuItem(
+            label, reverse_lazy(url_name), icon_name=icon, name=name, order=order, permission=permission
+        )
+
+    return menu_item
 
 
-@hooks.register("register_shared_menu_item")
-def register_contribute_menu_item():
-    return PermissionMenuItem(
-        _("Contribute"),
-        reverse_lazy("shared:contribute"),
-        icon_name="upload",
-        name="shared-contribute",
-        order=300,
-        permission="shared.contribute_shared",
-    )
-
-
-@hooks.register("register_shared_menu_item")
-def register_contributions_menu_item():
-    return PermissionMenuItem(
-        _("My contributions"),
-        reverse_lazy("shared:contributions"),
-        icon_name="upload",
-        name="shared-contributions",
-        order=310,
-        permission="shared.contribute_shared",
-    )
-
-
-@hooks.register("register_shared_menu_item")
-def register_search_menu_item():
-    return PermissionMenuItem(
-        _("Search"),
-        reverse_lazy("shared:browse"),
-        icon_name="search",
-        name="shared-search",
-        order=100,
-        permission="shared.access_shared",
-    )
-
-
-@hooks.register("register_shared_menu_item")
-def register_reuse_ledger_menu_item():
-    return PermissionMenuItem(
-        _("Reuse ledger"),
-        reverse_lazy("shared:ledger"),
-        icon_name="list-ul",
-        name="shared-reuse-ledger",
-        order=500,
-        permission="shared.access_shared",
-    )
+for entry in SHARED_MENU:
+    hooks.register("register_shared_menu_item", _menu_item_hook(*entry))
 
 
 @hooks.register("clean_asean_article_page")

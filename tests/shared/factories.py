@@ -7,7 +7,8 @@ from datetime import timedelta
 import factory
 from django.utils import timezone
 
-from aggregator.models import Item, ItemStatus, ReuseRights, Source, SourceKind
+from aggregator.models import Item, ItemStatus, ReuseRights, Source
+from shared.bootstrap import ensure_newsroom
 from shared.models import Newsroom
 
 
@@ -42,14 +43,6 @@ class ItemFactory(factory.django.DjangoModelFactory):
 
 
 def make_newsroom(name: str = "Báo Sóc Trăng", slug: str = "bao-soc-trang", members=()) -> Newsroom:
-    source = Source.objects.create(
-        name=name,
-        outlet=name,
-        kind=SourceKind.NEWSROOM,
-        feed_url=None,
-        enabled=False,
-        reuse_rights=ReuseRights.FULL_TEXT,
-    )
-    newsroom = Newsroom.objects.create(name=name, slug=slug, source=source)
+    newsroom = ensure_newsroom(name, slug)
     newsroom.members.set(members)
     return newsroom
