@@ -26,6 +26,10 @@ class IndexedItem:
     published_at: datetime
     signature: str
     title: str
+    words: frozenset[str] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "words", frozenset(self.signature.split()))
 
 
 @dataclass
@@ -71,7 +75,7 @@ class StoryIndex:
             return
         self.items[item.pk] = item
         self.clusters[item.pk] = cluster_id
-        for word in set(item.signature.split()):
+        for word in item.words:
             self.by_word.setdefault(word, set()).add(item.pk)
 
     def _candidates(self, signature: str, source_id: int, published_at: datetime) -> list[tuple[int, str]]:
@@ -86,10 +90,15 @@ class StoryIndex:
         skipped = min(needed // 2, len(words) - 1)
         counts = Counter(chain.from_iterable(self.by_word.get(word, ()) for word in words[: len(words) - skipped]))
         start, end = published_at - CLUSTER_WINDOW, published_at + CLUSTER_WINDOW
+        word_set = frozenset(words)
         found = []
         for pk in sorted(pk for pk, count in counts.items() if count >= needed - skipped):  # ties: the newest
             item = self.items[pk]
-            if item.source_id != source_id and start <= item.published_at <= end:
+            if (
+                item.source_id != source_id
+                and start <= item.published_at <= end
+                and len(word_set & item.words) >= needed
+            ):
                 found.append((pk, item.signature))
         return found
 
