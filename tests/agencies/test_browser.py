@@ -4,43 +4,22 @@ The service runs on pytest-django's live server (http://localhost:PORT); the "ag
 http.server on 127.0.0.1 with hostile CSS. One such site is registered for the agency, the other is not.
 """
 
-import json
 import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import urlsplit
 
 import pytest
-from django.core.management import call_command
 from django.http import QueryDict
 
 from agencies import embed
-from tests.browser import browser_page  # noqa: F401  (fixture)
+from tests.browser import browser_page, empty_database  # noqa: F401  (fixtures)
 from tests.cms.factories import make_article
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
-
-
-@pytest.fixture(scope="module", autouse=True)
-def _empty_database(django_db_setup, django_db_blocker):
-    """Starts from an empty database holding only the content types, whatever ran before.
-
-    A transactional test without serialized rollback (tests/cms/test_scheduling.py) ends with a flush that
-    re-creates content types under new ids, over which the serialized rollback of the tests below cannot load
-    the migrations' data. Wagtail's tasks also look their content type up while being loaded, before the
-    content types themselves (contenttypes comes last in INSTALLED_APPS): they are restored first, here.
-    """
-    from django.contrib.contenttypes.models import ContentType
-    from django.db import connection
-
-    with django_db_blocker.unblock():
-        call_command("flush", interactive=False, inhibit_post_migrate=True, reset_sequences=False, verbosity=0)
-        serialized = json.loads(getattr(connection, "_test_serialized_contents", None) or "[]")
-        ContentType.objects.bulk_create(
-            ContentType(pk=item["pk"], **item["fields"])
-            for item in serialized
-            if item["model"] == "contenttypes.contenttype"
-        )
-        ContentType.objects.clear_cache()
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+    pytest.mark.usefixtures("empty_database"),
+]
 
 
 HOSTILE_CSS = """
