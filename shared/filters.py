@@ -25,7 +25,7 @@ from django.utils.translation import gettext_lazy as _
 from aggregator.models import Item, ItemKind, Source
 from cms.models import Country, Pillar, Topic
 from shared.models import Attachment, Reuse
-from shared.search import COUNT_CAP, MAX_QUERY_LENGTH, capped_count, matching, query_words, rank_newest
+from shared.search import MAX_QUERY_LENGTH, capped_count, matching, query_words, rank_newest
 
 YES_NO = [("true", _("yes")), ("false", _("no"))]
 
@@ -108,7 +108,9 @@ class SharedItemFilter(django_filters.FilterSet):
         form = SharedItemFilterForm
 
     def filter_q(self, queryset: QuerySet[Item], name: str, value: str) -> QuerySet[Item]:
-        return matching(queryset, value)  # ranked in filter_queryset, once every filter has narrowed the matches
+        # Whole words: a prefix of a common syllable ("cong:*") makes the index read every word it starts.
+        # Ranked in filter_queryset, once every filter has narrowed the matches.
+        return matching(queryset, value, prefix=False)
 
     def filter_date_from(self, queryset: QuerySet[Item], name: str, value: datetime.date) -> QuerySet[Item]:
         return queryset.filter(published_at__gte=start_of_day(value))
@@ -141,11 +143,11 @@ class SharedItemFilter(django_filters.FilterSet):
         if sort == Sort.RELEVANCE:
             if "rank" in matches.query.annotations:  # ranked by the caller already (shared.search.search)
                 return matches.order_by("-rank", "-published_at", "-pk")
-            return rank_newest(queryset, matches, self.searched_text())
+            return rank_newest(queryset, matches, self.searched_text(), prefix=False)
         if sort == Sort.OLDEST:
             return matches.order_by("published_at", "pk")
         return matches.order_by("-published_at", "-pk")
 
-    def count_matches(self, cap: int = COUNT_CAP) -> tuple[int, bool]:
-        """(count, exact): the items matching every parameter, counted up to ``cap``; whatever the sort."""
+    def count_matches(self, cap: int | None = None) -> tuple[int, bool]:
+        """(count, exact): the items matching every parameter, whatever the sort, up to ``cap`` (COUNT_CAP)."""
         return capped_count(super().filter_queryset(self.queryset), cap)

@@ -2,17 +2,17 @@
 
 PostgreSQL: ``Item.search_vector`` is kept by a trigger (migration ``aggregator/0004_item_search``) from
 ``unaccent`` + the ``simple`` configuration, weighted A title / B summary / C content, under a GIN index.
-The query is folded in Python to the same ASCII words and every word must match, the last one as a prefix
-(the user may still be typing it).
+The query is folded in Python to the same ASCII words and every word must match; in ``search()`` the last
+one also as a prefix (the user may still be typing it), in the filter set as a whole word.
 
 SQLite (development and tests): no full-text index that folds Vietnamese, so each connection gets a
 deterministic ``shared_search_words()`` SQL function (see ``shared.signals``) and words are matched at word
 starts in the folded title, summary and content. A title hit ranks above a summary hit above a body hit.
 
-Ranking reads every match's whole vector, so it costs in proportion to the matches: fine for a rare word,
-~0.5 s for a word in most of 100,000 items (bench/shared_search_bench.py). ``rank_newest`` therefore ranks
-only the newest ``RANKED_MATCHES`` matches, which an index on the date finds without reading the others;
-the filter set and the API use it, and count up to ``COUNT_CAP`` (``capped_count``).
+Ranking and counting read every match, so they cost in proportion to the matches: fine for a rare word,
+~1 s for a word in a fifth of 100,000 items (bench/README.md, "Shared database search"). ``rank_newest``
+therefore ranks only the newest ``RANKED_MATCHES`` matches, and ``capped_count`` counts up to
+``COUNT_CAP``; the filter set (admin filters, API, saved searches) uses both.
 """
 
 from __future__ import annotations
@@ -55,18 +55,19 @@ def search(queryset: QuerySet[Item], q: str) -> QuerySet[Item]:
     """Items of ``queryset`` matching every word of ``q``, annotated with ``rank`` and best first.
 
     Among equally ranked items the newer comes first. A blank ``q`` returns ``queryset`` untouched; a
-    ``q`` without any searchable word (punctuation only, one-letter words) matches nothing. Every match is
-    ranked: see ``rank_newest`` for a bounded cost.
+    ``q`` without any searchable word (punctuation only, one-letter words) matches nothing. The last word
+    is a prefix: this is the search box of someone typing. Every match is ranked: see ``rank_newest``.
     """
     if not (q or "").strip():
         return queryset
     return _ranked(matching(queryset, q), q).order_by("-rank", "-published_at", "-pk")
 
 
-def matching(queryset: QuerySet[Item], q: str) -> QuerySet[Item]:
+def matching(queryset: QuerySet[Item], q: str, *, prefix: bool = True) -> QuerySet[Item]:
     """Items of ``queryset`` matching every word of ``q``, not ranked (cheap to count or sort by date).
 
-    A blank ``q`` returns ``queryset`` untouched; a ``q`` without any searchable word matches nothing.
+    With ``prefix``, the last word matches the start of a word too. A blank ``q`` returns ``queryset``
+    untouched; a ``q`` without any searchable word matches nothing.
     """
     if not (q or "").strip():
         return queryset
@@ -74,28 +75,31 @@ def matching(queryset: QuerySet[Item], q: str) -> QuerySet[Item]:
     if not words:
         return queryset.none()
     if _is_postgresql(queryset):
-        return queryset.filter(search_vector=_tsquery(words))
-    return _filter_fallback(queryset, words)
+        return queryset.filter(search_vector=_tsquery(words, prefix=prefix))
+    return _filter_fallback(queryset, words, prefix=prefix)
 
 
 def rank_newest(
-    queryset: QuerySet[Item], matches: QuerySet[Item], q: str, limit: int = RANKED_MATCHES
+    queryset: QuerySet[Item], matches: QuerySet[Item], q: str, *, prefix: bool = True, limit: int | None = None
 ) -> QuerySet[Item]:
-    """The newest ``limit`` of ``matches`` (``queryset`` narrowed by ``matching`` and any filter), ranked.
+    """The newest ``limit`` (``RANKED_MATCHES``) of ``matches`` (``queryset`` narrowed by ``matching`` and
+    any filter), ranked.
 
     Rows of ``queryset`` (its select_related, deferred fields and prefetches), best first, the newer
     first among equals. An older match is left out: narrow the search, or sort by date to see them all.
     """
-    newest = matches.order_by("-published_at", "-pk").values("pk")[:limit]
+    newest = matches.order_by("-published_at", "-pk").values("pk")[: limit or RANKED_MATCHES]
     # Only the chosen ids, not matches' conditions again: the vectors of at most ``limit`` rows are read.
-    return _ranked(queryset.filter(pk__in=newest), q).order_by("-rank", "-published_at", "-pk")
+    return _ranked(queryset.filter(pk__in=newest), q, prefix=prefix).order_by("-rank", "-published_at", "-pk")
 
 
-def capped_count(queryset: QuerySet, cap: int = COUNT_CAP) -> tuple[int, bool]:
-    """(count, exact): the number of rows of ``queryset`` up to ``cap``, and whether there are no more.
+def capped_count(queryset: QuerySet, cap: int | None = None) -> tuple[int, bool]:
+    """(count, exact): the number of rows of ``queryset`` up to ``cap`` (``COUNT_CAP``), and whether there
+    are no more.
 
     Stops reading at ``cap + 1`` rows, where an exact count of a common word would read every match.
     """
+    cap = cap or COUNT_CAP
     count = queryset.order_by()[: cap + 1].count()
     return min(count, cap), count <= cap
 
@@ -104,26 +108,32 @@ def _is_postgresql(queryset: QuerySet) -> bool:
     return connections[queryset.db].vendor == "postgresql"
 
 
-def _ranked(matches: QuerySet[Item], q: str) -> QuerySet[Item]:
+def _ranked(matches: QuerySet[Item], q: str, *, prefix: bool = True) -> QuerySet[Item]:
     """``matches`` annotated with the ``rank`` of ``q`` (0 when ``q`` has no searchable word)."""
     words = query_words(q)
     if not words:
         return matches.annotate(rank=Value(0.0, output_field=FloatField()))
     if _is_postgresql(matches):
-        query = _tsquery(words)
         return matches.annotate(
-            rank=_tier(_tsquery(words, "A"), TITLE_TIER)
-            + _tier(_tsquery(words, "AB"), LEAD_TIER)
-            + SearchRank(F("search_vector"), query, weights=RANK_WEIGHTS)
+            rank=_tier(_tsquery(words, "A", prefix=prefix), TITLE_TIER)
+            + _tier(_tsquery(words, "AB", prefix=prefix), LEAD_TIER)
+            + SearchRank(F("search_vector"), _tsquery(words, prefix=prefix), weights=RANK_WEIGHTS)
         )
-    return _rank_fallback(matches, words)
+    return _rank_fallback(matches, words, prefix=prefix)
 
 
-def _tsquery(words: list[str], weights: str = "") -> SearchQuery:
-    """``a & b & c:*`` (the last word as a prefix), limited to lexemes of ``weights`` (e.g. "A") if given."""
+def _tsquery(words: list[str], weights: str = "", *, prefix: bool = True) -> SearchQuery:
+    """``a & b & c:*`` (``c:*`` with ``prefix``), limited to lexemes of ``weights`` (e.g. "A") if given."""
     # Words are [a-z0-9]+ (folded), so they are safe inside tsquery syntax.
-    terms = [f"{word}:{weights}" if weights else word for word in words[:-1]] + [f"{words[-1]}:*{weights}"]
+    terms = []
+    for last, word in _with_last(words):
+        flags = ("*" if prefix and last else "") + weights
+        terms.append(f"{word}:{flags}" if flags else word)
     return SearchQuery(" & ".join(terms), search_type="raw", config="simple")
+
+
+def _with_last(words: list[str]) -> list[tuple[bool, str]]:
+    return [(index == len(words) - 1, word) for index, word in enumerate(words)]
 
 
 def _tier(query: SearchQuery, score: float) -> Case:
@@ -134,10 +144,10 @@ def _folded(field: str) -> Func:
     return Func(Coalesce(F(field), Value("")), function=SQLITE_FUNCTION, output_field=TextField())
 
 
-def _patterns(words: list[str]) -> list[str]:
+def _patterns(words: list[str], prefix: bool) -> list[str]:
     # Folded documents are " word word ... ": a leading space anchors at a word start, a trailing one
-    # makes a whole word; the last query word is a prefix, as on PostgreSQL.
-    return [f" {word} " for word in words[:-1]] + [f" {words[-1]}"]
+    # makes a whole word; with ``prefix`` the last query word is a prefix, as on PostgreSQL.
+    return [f" {word}" if prefix and last else f" {word} " for last, word in _with_last(words)]
 
 
 def _hit(field: str, pattern: str) -> Q:
@@ -150,16 +160,16 @@ def _with_folded_fields(queryset: QuerySet[Item]) -> QuerySet[Item]:
     return queryset.annotate(**{f"_words_{field}": _folded(field) for field in SQLITE_WEIGHTS})
 
 
-def _filter_fallback(queryset: QuerySet[Item], words: list[str]) -> QuerySet[Item]:
+def _filter_fallback(queryset: QuerySet[Item], words: list[str], prefix: bool) -> QuerySet[Item]:
     queryset = _with_folded_fields(queryset)
-    for pattern in _patterns(words):
+    for pattern in _patterns(words, prefix):
         queryset = queryset.filter(Q.create([_hit(field, pattern) for field in SQLITE_WEIGHTS], connector=Q.OR))
     return queryset
 
 
-def _rank_fallback(matches: QuerySet[Item], words: list[str]) -> QuerySet[Item]:
+def _rank_fallback(matches: QuerySet[Item], words: list[str], prefix: bool) -> QuerySet[Item]:
     rank = Value(0.0, output_field=FloatField())
-    for pattern in _patterns(words):
+    for pattern in _patterns(words, prefix):
         for field, weight in SQLITE_WEIGHTS.items():
             hit = _hit(field, pattern)
             rank = rank + Case(When(hit, then=Value(weight)), default=Value(0.0), output_field=FloatField())

@@ -12,11 +12,12 @@ from wagtail.images.tests.utils import get_test_image_file
 from aggregator.models import Item, ItemKind, ItemStatus
 from cms.bootstrap.taxonomy import ensure_taxonomy
 from cms.models import Country, Pillar, Topic
+from shared import tokens
 from shared.filters import SharedItemFilter
 from shared.models import Attachment, Reuse, ReuseChannel
-from shared.search import MAX_QUERY_LENGTH, search
+from shared.search import MAX_QUERY_LENGTH, capped_count, matching, rank_newest, search
 from tests.cms.factories import ImageFactory
-from tests.shared.factories import ItemFactory, SourceFactory
+from tests.shared.factories import ItemFactory, SourceFactory, make_newsroom
 
 pytestmark = pytest.mark.django_db
 
@@ -280,3 +281,80 @@ def test_invalid_values_make_the_filter_set_invalid(params, field):
     filterset = SharedItemFilter(params, queryset=Item.objects.all())
     assert not filterset.is_valid()
     assert list(filterset.errors) == [field]
+
+
+# --- Bounded ranking and capped counts (bench/shared_search_bench.py) -------------------------------
+
+
+def test_rank_newest_ranks_only_the_newest_matches_of_the_filtered_queryset():
+    now = timezone.now()
+    ItemFactory(key="old-title", title="Brunei mở cửa", published_at=now - timedelta(days=9))
+    ItemFactory(key="body", title="Tin", content="<p>Brunei</p>", published_at=now - timedelta(days=1))
+    ItemFactory(key="lead", title="Tin", summary="<p>Brunei</p>", published_at=now - timedelta(days=2))
+    ItemFactory(key="newest-photo", title="Brunei", kind=ItemKind.PHOTO, published_at=now)
+    queryset = Item.objects.all()
+    articles = matching(queryset, "brunei").filter(kind=ItemKind.ARTICLE)
+
+    # The window is taken after every filter: the photo is not in it, the old title hit falls out of it.
+    assert keys(rank_newest(queryset, articles, "brunei", limit=2)) == ["lead", "body"]
+    assert keys(rank_newest(queryset, articles, "brunei", limit=3)) == ["old-title", "lead", "body"]
+
+
+def test_whole_words_unless_asked_for_a_prefix():
+    ItemFactory(key="vietnam", title="Việt Nam và Lào")
+    assert keys(matching(Item.objects.all(), "viet na")) == ["vietnam"]
+    assert keys(matching(Item.objects.all(), "viet na", prefix=False)) == []
+    assert keys(matching(Item.objects.all(), "Việt Nam", prefix=False)) == ["vietnam"]
+    assert filtered({"q": "viet na"}) == []  # the filter set (admin filters, API, saved searches): whole words
+    assert filtered({"q": "viet nam"}) == ["vietnam"]
+
+
+def test_capped_count_stops_at_the_cap():
+    ItemFactory.create_batch(3, title="Lào")
+    assert capped_count(Item.objects.all(), cap=2) == (2, False)
+    assert capped_count(Item.objects.all(), cap=3) == (3, True)
+    assert capped_count(matching(Item.objects.all(), "campuchia"), cap=3) == (0, True)
+
+
+def test_the_filter_set_counts_every_match_whatever_the_sort(monkeypatch):
+    monkeypatch.setattr("shared.search.RANKED_MATCHES", 2)
+    monkeypatch.setattr("shared.search.COUNT_CAP", 2)
+    now = timezone.now()
+    for day in range(3):
+        ItemFactory(key=f"day-{day}", title="Campuchia", published_at=now - timedelta(days=day))
+    ItemFactory(key="other", title="Lào", published_at=now)
+
+    relevance = SharedItemFilter({"q": "campuchia"}, queryset=Item.objects.all())
+    assert relevance.is_valid()
+    assert keys(relevance.qs) == ["day-0", "day-1"]  # the newest RANKED_MATCHES, ranked
+    assert relevance.count_matches() == (2, False)  # more than COUNT_CAP match
+    assert relevance.count_matches(cap=5) == (3, True)
+    newest = SharedItemFilter({"q": "campuchia", "sort": "newest"}, queryset=Item.objects.all())
+    assert newest.is_valid()
+    assert keys(newest.qs) == ["day-0", "day-1", "day-2"]  # sorted by date: every match
+
+
+def test_api_marks_a_capped_count_and_pages_on(client, monkeypatch):
+    monkeypatch.setattr("shared.search.COUNT_CAP", 2)
+    headers = {"Authorization": f"Bearer {tokens.issue(make_newsroom(), 'test').key}"}
+    now = timezone.now()
+    for day in range(3):
+        ItemFactory(title="Campuchia", published_at=now - timedelta(days=day))
+
+    first = client.get("/api/shared/v1/items/", {"sort": "newest", "page_size": 2}, headers=headers).json()
+    assert first["count"] == 2 and first["count_capped"] is True
+    assert "page=2" in first["next"]
+    last = client.get("/api/shared/v1/items/", {"sort": "newest", "page_size": 2, "page": 2}, headers=headers).json()
+    assert len(last["results"]) == 1 and last["next"] is None
+    exact = client.get("/api/shared/v1/items/", {"q": "campuchia lao"}, headers=headers).json()
+    assert exact == {"count": 0, "next": None, "results": []}  # no count_capped key when the count is exact
+
+
+@on_postgresql
+def test_vector_is_kept_in_the_row_not_in_toast():
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT attstorage FROM pg_attribute "
+            "WHERE attrelid = 'aggregator_item'::regclass AND attname = 'search_vector'"
+        )
+        assert cursor.fetchone() == ("m",)  # STORAGE MAIN: migration aggregator/0005
