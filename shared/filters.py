@@ -141,8 +141,6 @@ class SharedItemFilter(django_filters.FilterSet):
         matches = super().filter_queryset(queryset)
         sort = self.sort_order()
         if sort == Sort.RELEVANCE:
-            if "rank" in matches.query.annotations:  # ranked by the caller already (shared.search.search)
-                return matches.order_by("-rank", "-published_at", "-pk")
             return rank_newest(queryset, matches, self.searched_text(), prefix=False)
         if sort == Sort.OLDEST:
             return matches.order_by("published_at", "pk")

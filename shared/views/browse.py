@@ -25,7 +25,7 @@ from aggregator.models import Item, ItemStatus
 from cms.citation import citation_line
 from shared.filters import YES_NO, SharedItemFilter, has_image, used
 from shared.forms import ItemTagsForm
-from shared.search import search
+from shared.search import matching, search
 
 ACCESS_PERMISSION = "shared.access_shared"
 EDIT_TAGS_PERMISSION = "aggregator.change_item"
@@ -66,7 +66,9 @@ class BrowseFilter(SharedItemFilter):
     def filter_queryset(self, queryset: QuerySet[Item]) -> QuerySet[Item]:
         if self.form.cleaned_data.get("include_filtered") != "true":
             queryset = queryset.filter(status=ItemStatus.VISIBLE)
-        return super().filter_queryset(search(queryset, self.search_query))
+        # Match here (word starts, as the admin box is typed), rank in SharedItemFilter once every filter
+        # has narrowed the matches: ranking all of a common word's matches first took most of a second.
+        return super().filter_queryset(matching(queryset, self.search_query) if self.search_query else queryset)
 
 
 def one_row_per_story(queryset: QuerySet[Item]) -> QuerySet[Item]:
