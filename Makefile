@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint format install migrate bootstrap bench bench-aggregator messages clean
+.PHONY: run serve test lint format install migrate bootstrap bench bench-aggregator bench-search messages clean
 
 $(STAMP): requirements.txt requirements-dev.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -23,6 +23,11 @@ bootstrap: migrate
 ## make run: install, migrate, load the demo, serve on 127.0.0.1:8000 with the scheduler in-process
 run: bootstrap
 	$(BIN)/python manage.py serve 127.0.0.1:8000
+
+## make serve: the production profile on PostgreSQL and Redis: gunicorn and the scheduler as two processes
+## on 127.0.0.1:8000 (deploy/serve.sh; defaults overridable from the environment, docs/operations.md)
+serve: install
+	deploy/serve.sh
 
 ## make test: ruff, then pytest (on PostgreSQL when DATABASE_URL points there)
 test: install
@@ -50,6 +55,10 @@ bench: install
 bench-aggregator: install
 	$(BIN)/python bench/aggregator_bench.py
 	$(BIN)/python bench/aggregator_bench.py --postgres
+
+## make bench-search: API search over 100,000 shared items on PostgreSQL against an ILIKE scan
+bench-search: install
+	$(BIN)/python bench/shared_search_bench.py
 
 clean:
 	rm -rf $(VENV) db.sqlite3 db.sqlite3-wal db.sqlite3-shm data

@@ -15,7 +15,6 @@ from .models import FetchLog, Item, ItemStatus, suppress_tombstones
 
 logger = logging.getLogger(__name__)
 
-FEED_PASS_SECONDS = 60
 ENRICH_SECONDS = 60
 ALERT_MINUTES = 15
 FIRST_PASS_DELAY = 10
@@ -66,7 +65,7 @@ def register_jobs(scheduler) -> None:
     scheduler.add_job(
         feed_pass,
         "interval",
-        seconds=FEED_PASS_SECONDS,
+        seconds=settings.SCHEDULER_POLL_SECONDS,  # the heartbeat's interval too (/healthz)
         jitter=5,
         id="aggregator_feed_pass",
         # Soon after start (the web server beside it serves the demo feeds), then every minute.

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import random
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
@@ -18,6 +19,8 @@ from .intents import ClassifiedItem, Counts, PassOutcome
 from .models import EnrichState, FetchLog, Item, ItemStatus, ReuseRights, Source, StoryCluster, Tombstone
 
 EXCERPT_CHARS = 400
+
+logger = logging.getLogger(__name__)
 
 
 @dataclass
@@ -269,4 +272,23 @@ def record_pass(
             malformed=outcome.malformed,
             error=outcome.error[:2000],
         )
+    # After the commit: one structured line per pass (cms.logs), the fetch log row's twin for log collectors.
+    logger.info(
+        "pass over source %s: %s, %s new, %s updated, %s filtered out",
+        outcome.source_id,
+        outcome.status,
+        counts.new,
+        counts.updated,
+        counts.filtered,
+        extra={
+            "source_id": outcome.source_id,
+            "status": outcome.status,
+            "http_status": outcome.http_status,
+            "new": counts.new,
+            "updated": counts.updated,
+            "filtered": counts.filtered,
+            "duration_ms": round(outcome.duration.total_seconds() * 1000, 1),
+            "error": outcome.error[:500],
+        },
+    )
     return counts

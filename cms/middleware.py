@@ -12,7 +12,7 @@ from django.utils import translation
 from django.utils.cache import patch_vary_headers
 
 # URL prefixes outside i18n_patterns (cms/urls.py).
-UNTRANSLATED_PREFIXES = ("/admin/", "/api/", "/embed/", "/documents/", "/aggregator/")
+UNTRANSLATED_PREFIXES = ("/admin/", "/api/", "/embed/", "/documents/", "/aggregator/", "/healthz")
 
 
 class SiteLocaleMiddleware(LocaleMiddleware):

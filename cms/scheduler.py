@@ -17,11 +17,13 @@ from apscheduler.schedulers.background import BackgroundScheduler
 from django.conf import settings
 from django.core.management import call_command
 from django.db import close_old_connections, connection
+from django.utils import timezone
 
 logger = logging.getLogger(__name__)
 
 ADVISORY_LOCK_KEY = 0x41534541  # "ASEA": one fixed key for the whole installation
 STANDBY_RETRY_SECONDS = 5
+LOCK_CHECK_SECONDS = 1
 
 
 class SchedulerLock:
@@ -56,6 +58,18 @@ class SchedulerLock:
             self._file = handle
             return False
         self._file = handle
+        return True
+
+    def held(self) -> bool:
+        """Whether the lock is still ours: an advisory lock lasts as long as its session, which a database
+        restart ends without telling us (a standby then takes the lock)."""
+        if self._pg_connection is None:
+            return self._file is not None
+        try:
+            self._pg_connection.execute("SELECT 1")
+        except Exception:  # the session is gone, and the lock with it
+            self._pg_connection.close()
+            return False
         return True
 
     def release(self) -> None:
@@ -101,7 +115,26 @@ def publish_scheduled_pages() -> None:
     call_command("publish_scheduled", verbosity=0)
 
 
+@database_job
+def record_heartbeat() -> None:
+    """Tells /healthz that an active scheduler is running (cms/healthz.py)."""
+    from cms.models import SchedulerHeartbeat
+
+    SchedulerHeartbeat.beat()
+
+
 def register_jobs(scheduler) -> None:
+    scheduler.add_job(
+        record_heartbeat,
+        "interval",
+        seconds=settings.SCHEDULER_POLL_SECONDS,
+        next_run_time=timezone.now(),  # at once: a standby taking over is healthy before its first interval
+        misfire_grace_time=settings.SCHEDULER_POLL_SECONDS,  # a slow start must not skip that first beat
+        id="heartbeat",
+        max_instances=1,
+        coalesce=True,
+        replace_existing=True,
+    )
     scheduler.add_job(
         publish_scheduled_pages,
         "interval",
@@ -148,18 +181,19 @@ def run_forever(stop: threading.Event | None = None) -> None:
         for signum in (signal.SIGTERM, signal.SIGINT):
             signal.signal(signum, lambda *_: stop.set())
     lock = SchedulerLock()
-    if not wait_for_lock(lock, stop):
-        return
-    scheduler = BackgroundScheduler(timezone=settings.TIME_ZONE)
-    register_jobs(scheduler)
-    scheduler.start()
-    try:
-        while not stop.wait(1):
-            pass
-    finally:
-        logger.info("scheduler: stopping after the jobs that are running")
-        scheduler.shutdown(wait=True)
-        lock.release()
+    while wait_for_lock(lock, stop):
+        scheduler = BackgroundScheduler(timezone=settings.TIME_ZONE)
+        register_jobs(scheduler)
+        scheduler.start()
+        try:
+            while not stop.wait(LOCK_CHECK_SECONDS) and lock.held():
+                pass
+        finally:
+            logger.info("scheduler: stopping after the jobs that are running")
+            scheduler.shutdown(wait=True)
+            lock.release()
+        if not stop.is_set():
+            logger.warning("scheduler: lost the lock (its database session ended); waiting for it again")
 
 
 def start_in_background() -> threading.Thread:

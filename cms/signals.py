@@ -5,15 +5,27 @@ from django.dispatch import receiver
 from wagtail.models import Page
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
+from cms import frontend_cache
 from cms.cache import bump_content_version
 from cms.models import Country, Pillar, Topic
 
 
 @receiver(page_published)
 @receiver(page_unpublished)
-@receiver(post_page_move)
-def page_changed(sender, **kwargs):
+def page_changed(sender, instance, **kwargs):
     bump_content_version()
+    if frontend_cache.is_enabled():
+        frontend_cache.purge_after_commit(frontend_cache.urls_showing(instance))
+
+
+@receiver(post_page_move)
+def page_moved(sender, instance, parent_page_before, url_path_before, **kwargs):
+    bump_content_version()
+    if frontend_cache.is_enabled():
+        urls = frontend_cache.urls_showing(instance) | frontend_cache.urls_before_move(
+            instance, url_path_before, parent_page_before
+        )
+        frontend_cache.purge_after_commit(urls)
 
 
 @receiver(post_delete, sender=Page)

@@ -44,7 +44,9 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "cms.logs.RequestLogMiddleware",  # first: times everything, tags every log record with the request id
     "django.middleware.security.SecurityMiddleware",
+    "cms.security.ContentSecurityPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "cms.middleware.SiteLocaleMiddleware",
     "cms.middleware.AdminDefaultLanguageMiddleware",
@@ -80,7 +82,11 @@ TEMPLATES = [
 
 # --- Database -------------------------------------------------------------------------------------
 DATABASE_URL = env_str("DATABASE_URL", DEFAULT_SQLITE_URL)
-DATABASES = {"default": dj_database_url.parse(DATABASE_URL, conn_max_age=env_int("DB_CONN_MAX_AGE", 60))}
+# Health checks: a persistent connection broken by a database restart is replaced at the start of the next
+# request instead of failing it (bench/README.md, "Faults").
+DATABASES = {
+    "default": dj_database_url.parse(DATABASE_URL, conn_max_age=env_int("DB_CONN_MAX_AGE", 60), conn_health_checks=True)
+}
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # WAL lets the web server read while the scheduler writes; IMMEDIATE avoids lock upgrades that
     # SQLite answers with "database is locked".
@@ -89,6 +95,10 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=10000;",
         "transaction_mode": "IMMEDIATE",
     }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # No JIT: it compiles a query whose estimated cost is high (a search ranking thousands of matches) and
+    # spends ~50-100 ms doing so, more than a web request's query itself takes.
+    DATABASES["default"].setdefault("OPTIONS", {})["options"] = "-c jit=off"
 if env_str("TEST_DATABASE_NAME"):
     # Lets two test runs share one PostgreSQL server without dropping each other's database.
     DATABASES["default"]["TEST"] = {"NAME": env_str("TEST_DATABASE_NAME")}
@@ -103,6 +113,8 @@ if REDIS_URL:
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": env_str("CACHE_KEY_PREFIX", "asean"),
             "TIMEOUT": 600,
+            # Fail fast when Redis does not answer: the backend then serves without it (cms/redis_cache.py).
+            "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
         }
     }
 else:
@@ -121,13 +133,61 @@ ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["127.0.0.1", "localhost", ".localhost
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 10}},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
-X_FRAME_OPTIONS = "SAMEORIGIN"
+# Nothing frames our pages: embeds opt out per view, and Wagtail's preview sets SAMEORIGIN on its own responses.
+X_FRAME_OPTIONS = "DENY"
+# Admin sessions (the public site sets no cookie) last one working day at most, and end with the browser.
+SESSION_COOKIE_AGE = env_int("SESSION_COOKIE_AGE", 8 * 3600)
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True
+# Admin login throttling (cms/throttle.py), counted in the shared cache: failures per submitted user name (any
+# name, existing or not) and per client address within the window; one office behind one NAT address shares
+# the latter, hence its higher limit. A refused attempt is not checked at all, even with the right password.
+LOGIN_FAILURES_PER_USERNAME = env_int("LOGIN_FAILURES_PER_USERNAME", 5)
+LOGIN_FAILURES_PER_ADDRESS = env_int("LOGIN_FAILURES_PER_ADDRESS", 20)
+LOGIN_FAILURE_WINDOW_SECONDS = env_int("LOGIN_FAILURE_WINDOW_SECONDS", 15 * 60)
+# The request header holding the client address set by the reverse proxy (nginx: X-Real-IP), e.g.
+# "HTTP_X_REAL_IP"; unset: REMOTE_ADDR, right when nothing sits in front of the app server.
+CLIENT_ADDRESS_HEADER = env_str("CLIENT_ADDRESS_HEADER")
+WAGTAILADMIN_USER_LOGIN_FORM = "cms.throttle.ThrottledLoginForm"
+
+# Content-Security-Policy (cms/security.py); embeds under /embed/ set their own. Public pages: no inline
+# script or style element; style attributes stay allowed for Wagtail's responsive video wrapper
+# (padding-bottom per aspect ratio). Video frames from the oEmbed providers editors use.
+CSP_PUBLIC = {
+    "default-src": ["'self'"],
+    "script-src": ["'self'", *env_list("CSP_PUBLIC_SCRIPT_SOURCES")],  # e.g. the EMC tracking script's origin
+    "style-src": ["'self'"],
+    "style-src-attr": ["'unsafe-inline'"],
+    "img-src": ["'self'", "data:", "https:"],  # EMC badge, media store
+    "frame-src": ["https://www.youtube.com", "https://www.youtube-nocookie.com", "https://player.vimeo.com"],
+    "object-src": ["'none'"],
+    "base-uri": ["'self'"],
+    "form-action": ["'self'"],
+    "frame-ancestors": ["'none'"],
+}
+# The Wagtail admin writes inline scripts and styles whose text varies per form (see cms/security.py), so it
+# needs 'unsafe-inline'; scripts still come only from here. Shared-database items show press photos by URL.
+CSP_ADMIN = {
+    "default-src": ["'self'"],
+    "script-src": ["'self'", "'unsafe-inline'"],
+    "style-src": ["'self'", "'unsafe-inline'"],
+    "img-src": ["'self'", "data:", "blob:", "https:"],
+    "media-src": ["'self'", "blob:"],
+    "font-src": ["'self'", "data:"],
+    "connect-src": ["'self'"],
+    "frame-src": ["'self'", "https:"],  # page previews; video embeds in the editor
+    "worker-src": ["'self'", "blob:"],
+    "object-src": ["'none'"],
+    "base-uri": ["'self'"],
+    "form-action": ["'self'"],
+    "frame-ancestors": ["'self'"],
+}
+CSP_ADMIN_PREFIXES = ["/admin/"]
 
 # --- Languages and time ---------------------------------------------------------------------------
 LANGUAGE_CODE = "vi"
@@ -164,6 +224,8 @@ WAGTAILIMAGES_MAX_UPLOAD_SIZE = 15 * 1024 * 1024
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
 WAGTAILIMAGES_FORMAT_CONVERSIONS = {"avif": "webp", "heic": "webp"}
 WAGTAIL_ENABLE_UPDATE_CHECK = False
+# No avatars from gravatar.com: every admin page would send each user's e-mail hash (and the visit) abroad.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 
 # --- Scheduler ------------------------------------------------------------------------------------
@@ -172,18 +234,32 @@ WAGTAILEMBEDS_RESPONSIVE_HTML = True
 SCHEDULER_MODE = env_str("SCHEDULER_MODE", "inprocess")
 SCHEDULER_LOCK_FILE = env_str("SCHEDULER_LOCK_FILE", str(BASE_DIR / "data" / "scheduler.lock"))
 PUBLISH_SCHEDULED_SECONDS = env_int("PUBLISH_SCHEDULED_SECONDS", 60)
+# The active scheduler records a heartbeat this often (the feed pass's interval); /healthz fails when the last
+# one is older than two of these (cms/healthz.py).
+SCHEDULER_POLL_SECONDS = env_int("SCHEDULER_POLL_SECONDS", 60)
 
 EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "asean-column@localhost")
 
+# One line per request (cms.logs.RequestLogMiddleware) and per fetch pass, each with its request id.
+# LOG_FORMAT "json" (production's default): one JSON object per line, with the fields of each event.
+LOG_FORMAT = env_str("LOG_FORMAT", "text")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
+    "filters": {"request_id": {"()": "cms.logs.RequestIdFilter"}},
+    "formatters": {
+        "text": {"format": "%(asctime)s %(levelname)s %(name)s [%(request_id)s] %(message)s"},
+        "json": {"()": "cms.logs.JsonFormatter"},
+    },
+    "handlers": {
+        "console": {"class": "logging.StreamHandler", "formatter": LOG_FORMAT, "filters": ["request_id"]},
+    },
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
     "loggers": {
         "django.request": {"level": "WARNING"},
+        # The request line is ours (cms.requests); runserver's own would repeat it.
+        "django.server": {"level": "WARNING"},
         # Both log every page save and every background task at INFO: too chatty for operations.
         "django_tasks": {"level": "WARNING"},
         "wagtail": {"level": "WARNING"},

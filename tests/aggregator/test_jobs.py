@@ -4,6 +4,7 @@ from datetime import timedelta
 
 import pytest
 from apscheduler.schedulers.background import BackgroundScheduler
+from django.conf import settings
 from django.core import mail
 from django.core.management import call_command
 from django.utils import timezone
@@ -25,7 +26,7 @@ def test_register_jobs_adds_the_aggregator_jobs():
         "aggregator_prune",
     }
     assert registered["aggregator_feed_pass"].max_instances == 1
-    assert registered["aggregator_feed_pass"].trigger.interval == timedelta(seconds=jobs.FEED_PASS_SECONDS)
+    assert registered["aggregator_feed_pass"].trigger.interval == timedelta(seconds=settings.SCHEDULER_POLL_SECONDS)
 
 
 def test_jobs_never_raise(monkeypatch):
