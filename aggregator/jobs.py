@@ -9,6 +9,7 @@ from django.conf import settings
 from django.utils import timezone
 
 from cms.scheduler import database_job
+from cms.scheduler import is_active as scheduler_is_active
 
 from . import alerts, enrich, pipeline
 from .models import FetchLog, Item, ItemStatus, suppress_tombstones
@@ -23,7 +24,7 @@ FILTERED_ITEM_DAYS = 30
 
 @database_job
 def feed_pass() -> None:
-    counts = pipeline.run_pass(pipeline.due_sources())
+    counts = pipeline.run_pass(pipeline.due_sources(), keep_going=scheduler_is_active)
     if counts.sources:
         logger.info(
             "aggregator: %s sources, %s new, %s updated, %s unchanged, %s filtered out, %s errors",

@@ -44,15 +44,40 @@ def due_sources(now=None):
     return Source.objects.feeds().filter(enabled=True).filter(Q(next_fetch_at__isnull=True) | Q(next_fetch_at__lte=now))
 
 
+class PassStopped(Exception):
+    """The pass stopped before this source was fetched."""
+
+
+class StorageWindow:
+    """How many gathered sources may wait for storage at once (memory); closing it releases the waiters."""
+
+    def __init__(self, size: int):
+        self._slots = threading.Semaphore(size)
+        self.closed = False
+
+    def enter(self) -> None:
+        self._slots.acquire()
+        if self.closed:
+            raise PassStopped
+
+    def leave(self) -> None:
+        self._slots.release()
+
+    def close(self, waiting: int) -> None:
+        self.closed = True
+        for _ in range(waiting):
+            self._slots.release()
+
+
 def gather(
-    snapshot: SourceSnapshot, digester: Digester, session=None, now=None, slots: threading.Semaphore | None = None
+    snapshot: SourceSnapshot, digester: Digester, session=None, now=None, window: StorageWindow | None = None
 ) -> PassOutcome:
     """Fetch one source and digest its document into classified items. No database access.
 
-    ``slots`` bounds how many gathered sources wait for storage at once; the caller releases the slot.
+    ``window``: entered before fetching; the caller leaves it once the outcome is stored.
     """
-    if slots is not None:
-        slots.acquire()
+    if window is not None:
+        window.enter()
     started = timezone.now()
     clock = time.monotonic()
 
@@ -112,11 +137,14 @@ def run_pass(
     processes: int | None = None,
     progress: Callable[[Source, Counts], None] | None = None,
     session=None,
+    keep_going: Callable[[], bool] = lambda: True,
 ) -> Counts:
     """One pass over ``sources``: network work in parallel, storage one source at a time.
 
     Documents are digested in ``processes`` worker processes (default: ``AGGREGATOR_PROCESSES`` when the
-    pass has at least ``AGGREGATOR_PROCESS_MIN_SOURCES`` sources, else in-process).
+    pass has at least ``AGGREGATOR_PROCESS_MIN_SOURCES`` sources, else in-process). When ``keep_going``
+    turns false (this process is no longer the active scheduler), sources not yet stored are left for the
+    next pass: nothing of theirs was saved, their ETags included.
     """
     sources = list(sources)
     total = Counts()
@@ -129,11 +157,17 @@ def run_pass(
     taxonomy = Taxonomy.load()
     session = session or fetch.shared_session()
     by_id = {s.pk: s for s in sources}
-    slots = threading.BoundedSemaphore(2 * workers)  # memory: gathered sources waiting for storage
+    window = StorageWindow(2 * workers)
     stories = StoryIndex()
     with make_digester(processes) as digester, ThreadPoolExecutor(max_workers=workers) as pool:
-        futures = {pool.submit(gather, SourceSnapshot.of(s), digester, session, slots=slots): s for s in sources}
+        futures = {pool.submit(gather, SourceSnapshot.of(s), digester, session, window=window): s for s in sources}
         for future in as_completed(futures):
+            if not keep_going():
+                logger.warning("aggregator: no longer the active scheduler; the pass stops here")
+                for pending in futures:
+                    pending.cancel()
+                window.close(waiting=workers)  # fetches waiting for a slot give up
+                break
             try:
                 outcome = future.result()
             except Exception as exc:  # a bug on one source's input must not stop the pass
@@ -147,7 +181,7 @@ def run_pass(
                 stories = StoryIndex()  # it may hold rows of the rolled-back transaction
                 counts = _record_store_failure(outcome, taxonomy, exc)
             finally:
-                slots.release()
+                window.leave()
             total.add(counts)
             if progress:
                 progress(by_id[outcome.source_id], counts)

@@ -174,6 +174,20 @@ def wait_for_lock(lock: SchedulerLock, stop: threading.Event) -> bool:
     return False
 
 
+_active = threading.Event()  # set while this process holds the lock and runs jobs
+
+
+def is_active() -> bool:
+    """Whether this process is (still) the active scheduler: long jobs stop early once it is not.
+
+    Outside a scheduler (``fetch_feeds``, "Fetch now", tests) nothing else can take over: always True.
+    """
+    return _active.is_set() or not _running.is_set()
+
+
+_running = threading.Event()  # set while run_forever runs in this process
+
+
 def run_forever(stop: threading.Event | None = None) -> None:
     """The scheduler in the foreground (``run_aggregator``); SIGTERM/SIGINT stop it after running jobs."""
     stop = stop or threading.Event()
@@ -181,19 +195,23 @@ def run_forever(stop: threading.Event | None = None) -> None:
         for signum in (signal.SIGTERM, signal.SIGINT):
             signal.signal(signum, lambda *_: stop.set())
     lock = SchedulerLock()
+    _running.set()
     while wait_for_lock(lock, stop):
         scheduler = BackgroundScheduler(timezone=settings.TIME_ZONE)
         register_jobs(scheduler)
+        _active.set()
         scheduler.start()
         try:
             while not stop.wait(LOCK_CHECK_SECONDS) and lock.held():
                 pass
         finally:
+            _active.clear()  # a running feed pass stops before its next source
             logger.info("scheduler: stopping after the jobs that are running")
             scheduler.shutdown(wait=True)
             lock.release()
         if not stop.is_set():
             logger.warning("scheduler: lost the lock (its database session ended); waiting for it again")
+    _running.clear()
 
 
 def start_in_background() -> threading.Thread:

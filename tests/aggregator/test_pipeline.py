@@ -423,3 +423,17 @@ def test_starting_2_or_20_stories_costs_the_same_queries(httpserver, loopback):
     assert StoryCluster.objects.count() == 20
     assert sorted(StoryCluster.objects.values_list("item_count", flat=True)) == [2] * 18 + [3] * 2
     assert counts[2] <= counts[1] + 2 <= 20
+
+
+def test_a_pass_stops_before_its_next_source_once_the_scheduler_is_no_longer_active(httpserver, loopback):
+    for number in range(12):
+        serve(httpserver, rss(items(2, start=number * 10)), path=f"/{number}.xml", headers={"ETag": f'"{number}"'})
+    sources = [make_source(httpserver, f"/{number}.xml") for number in range(12)]
+    answers = iter([True])  # active for the first source only, then the lock is lost
+
+    counts = pipeline.run_pass(sources, workers=2, keep_going=lambda: next(answers, False))
+
+    assert counts.sources == 1
+    assert FetchLog.objects.count() == 1 and Item.objects.count() == 2
+    # The others were not stored at all, their ETags included: the new active scheduler fetches them whole.
+    assert Source.objects.exclude(etag="").count() == 1

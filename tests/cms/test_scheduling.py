@@ -72,3 +72,9 @@ def test_standby_waits_until_stopped(settings, tmp_path):
         assert wait_for_lock(SchedulerLock(), stop) is False
     finally:
         holder.release()
+
+
+def test_outside_a_scheduler_jobs_always_keep_going():
+    from cms.scheduler import is_active
+
+    assert is_active()  # fetch_feeds and "Fetch now" run passes without any scheduler in the process
