@@ -32,7 +32,6 @@ import os
 import platform
 import re
 import resource
-import secrets
 import shutil
 import subprocess
 import sys
@@ -41,7 +40,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 # bench/ is sys.path[0] when this file runs as a script: share the column benchmark's helpers.
-from run import log, run_step
+from run import django_env, log, run_step
 
 BENCH_DIR = Path(__file__).resolve().parent
 REPO_DIR = BENCH_DIR.parent
@@ -336,21 +335,9 @@ def measure(name: str, command: list[str], env: dict[str, str], timeout: float =
 
 
 def bench_env(database_url: str) -> dict[str, str]:
-    drop = {"DJANGO_SETTINGS_MODULE", "DATABASE_URL", "REDIS_URL", "MEDIA_ROOT", "DEBUG", "AGGREGATOR_WORKERS"}
-    env = {key: value for key, value in os.environ.items() if key not in drop}
-    env.update(
-        DJANGO_SETTINGS_MODULE="bench.settings",
-        SECRET_KEY=secrets.token_urlsafe(40),
-        DATABASE_URL=database_url,
-        ALLOWED_HOSTS="127.0.0.1,localhost,testserver",
-        SCHEDULER_MODE="off",
-        MEDIA_ROOT=str(RESULTS_DIR / "media-aggregator"),
-        LOG_LEVEL="WARNING",
-        AGGREGATOR_ALLOWED_NETWORKS="127.0.0.0/8",
-        PYTHONPATH=str(REPO_DIR),
-        PYTHONDONTWRITEBYTECODE="1",
+    return django_env(
+        database_url, "aggregator", drop=("AGGREGATOR_WORKERS",), AGGREGATOR_ALLOWED_NETWORKS="127.0.0.0/8"
     )
-    return env
 
 
 def postgres_admin(url: str):

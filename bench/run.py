@@ -65,22 +65,32 @@ def log(message: str) -> None:
 # --- Environment and set-up -----------------------------------------------------------------------
 
 
-def bench_env(args, database_url: str) -> dict[str, str]:
-    """The environment of every child process: bench settings, this run's database and cache."""
-    drop = {"DJANGO_SETTINGS_MODULE", "DATABASE_URL", "REDIS_URL", "PAGE_CACHE_SECONDS", "MEDIA_ROOT", "DEBUG"}
-    env = {key: value for key, value in os.environ.items() if key not in drop}
+def django_env(database_url: str, media: str, drop: tuple[str, ...] = (), **values: str) -> dict[str, str]:
+    """The environment of a benchmark's Django child processes: bench settings, this run's database.
+
+    Variables of the caller's shell that would change what is measured are dropped (``drop`` adds more);
+    ``values`` are set last.
+    """
+    dropped = {"DJANGO_SETTINGS_MODULE", "DATABASE_URL", "REDIS_URL", "MEDIA_ROOT", "DEBUG", *drop}
+    env = {key: value for key, value in os.environ.items() if key not in dropped}
     env.update(
         DJANGO_SETTINGS_MODULE="bench.settings",
         SECRET_KEY=secrets.token_urlsafe(40),
         DATABASE_URL=database_url,
         ALLOWED_HOSTS="127.0.0.1,localhost,testserver",
         SCHEDULER_MODE="off",
-        CACHE_KEY_PREFIX=REDIS_KEY_PREFIX,
-        MEDIA_ROOT=str(RESULTS_DIR / f"media-{args.label}"),
+        MEDIA_ROOT=str(RESULTS_DIR / f"media-{media}"),
         LOG_LEVEL="WARNING",
         PYTHONPATH=str(REPO_DIR),
         PYTHONDONTWRITEBYTECODE="1",
     )
+    env.update(values)
+    return env
+
+
+def bench_env(args, database_url: str) -> dict[str, str]:
+    """The column benchmark's children: its database and cache."""
+    env = django_env(database_url, args.label, drop=("PAGE_CACHE_SECONDS",), CACHE_KEY_PREFIX=REDIS_KEY_PREFIX)
     if args.redis:
         env["REDIS_URL"] = args.redis_url
     return env

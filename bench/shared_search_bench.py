@@ -34,7 +34,6 @@ import os
 import platform
 import random
 import re
-import secrets
 import statistics
 import sys
 import time
@@ -43,7 +42,7 @@ from pathlib import Path
 
 # bench/ is sys.path[0] when this file runs as a script: share the other benchmarks' helpers.
 from aggregator_bench import drop_postgres, postgres_admin, recreate_postgres
-from run import log, run_step
+from run import django_env, log, run_step
 
 BENCH_DIR = Path(__file__).resolve().parent
 REPO_DIR = BENCH_DIR.parent
@@ -450,21 +449,13 @@ def child_measure(repeat: int, scan_repeat: int, out: Path) -> None:
 
 
 def bench_env(database_url: str) -> dict[str, str]:
-    drop = {"DJANGO_SETTINGS_MODULE", "DATABASE_URL", "REDIS_URL", "MEDIA_ROOT", "DEBUG", "SHARED_API_RATE"}
-    env = {key: value for key, value in os.environ.items() if key not in drop}
-    env.update(
-        DJANGO_SETTINGS_MODULE="bench.settings",
-        SECRET_KEY=secrets.token_urlsafe(40),
-        DATABASE_URL=database_url,
-        ALLOWED_HOSTS="127.0.0.1,localhost,testserver",
-        SCHEDULER_MODE="off",
-        MEDIA_ROOT=str(RESULTS_DIR / "media-search"),
-        LOG_LEVEL="WARNING",
+    return django_env(
+        database_url,
+        "search",
+        drop=("SHARED_API_RATE",),
         SHARED_API_RATE="1000000/min",  # the benchmark measures search, not the rate limit
         PYTHONPATH=f"{REPO_DIR}:{BENCH_DIR}",
-        PYTHONDONTWRITEBYTECODE="1",
     )
-    return env
 
 
 def machine_info(admin_url: str) -> dict:
