@@ -13,6 +13,8 @@ from wagtail.admin.views.generic import CreateView, EditView, IndexView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
 from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.documents.api.admin.views import DocumentsAdminAPIViewSet
+from wagtail.images.api.admin.views import ImagesAdminAPIViewSet
 
 from agencies import embed
 from agencies.models import Agency
@@ -161,3 +163,20 @@ def scope_image_chooser(images, request):
 @hooks.register("construct_document_chooser_queryset")
 def scope_document_chooser(documents, request):
     return filter_media(documents, request.user)
+
+
+class ScopedImagesAdminAPIViewSet(ImagesAdminAPIViewSet):
+    def get_queryset(self):
+        return filter_media(super().get_queryset(), self.request.user)
+
+
+class ScopedDocumentsAdminAPIViewSet(DocumentsAdminAPIViewSet):
+    def get_queryset(self):
+        return filter_media(super().get_queryset(), self.request.user)
+
+
+@hooks.register("construct_admin_api", order=1)  # after Wagtail's own endpoints, which these replace
+def scope_admin_api(router):
+    """The admin API answers an image or document id from any collection; scope it like the choosers."""
+    router.register_endpoint("images", ScopedImagesAdminAPIViewSet)
+    router.register_endpoint("documents", ScopedDocumentsAdminAPIViewSet)
