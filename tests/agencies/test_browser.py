@@ -12,7 +12,7 @@ import pytest
 from django.http import QueryDict
 
 from agencies import embed
-from tests.browser import browser_page, empty_database  # noqa: F401  (fixtures)
+from tests.browser import browser_page  # noqa: F401  (fixture)
 from tests.cms.factories import make_article
 
 pytestmark = [

@@ -7,7 +7,7 @@ import pytest
 from playwright.sync_api import expect
 
 from shared.bootstrap import ensure_shared
-from tests.browser import browser_page, empty_database  # noqa: F401  (fixtures)
+from tests.browser import browser_page  # noqa: F401  (fixture)
 from tests.cms.factories import ImageFactory, UserFactory, make_article
 from tests.shared.factories import ItemFactory
 

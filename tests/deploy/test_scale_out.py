@@ -45,7 +45,8 @@ pytestmark = [
         reason="scale-out needs PostgreSQL: several processes share one database and its advisory lock "
         "(run with DATABASE_URL=postgres://...)",
     ),
-    pytest.mark.django_db(transaction=True),
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+    pytest.mark.usefixtures("empty_database"),  # whatever transactional test ran before
 ]
 
 ROOT = Path(__file__).resolve().parents[2]

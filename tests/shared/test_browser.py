@@ -25,7 +25,7 @@ from cms.bootstrap.editorial import EDITORS
 from cms.models import AseanArticlePage, Pillar
 from shared.bootstrap import JOURNALISTS, ensure_shared
 from shared.models import Reuse, ReuseChannel
-from tests.browser import browser_page, empty_database  # noqa: F401  (fixtures)
+from tests.browser import browser_page  # noqa: F401  (fixture)
 from tests.cms.factories import UserFactory
 from tests.shared.factories import ItemFactory, SourceFactory
 
