@@ -40,7 +40,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 # bench/ is sys.path[0] when this file runs as a script: share the column benchmark's helpers.
-from run import django_env, log, run_step
+from run import django_env, log, run_step, save_report
 
 BENCH_DIR = Path(__file__).resolve().parent
 REPO_DIR = BENCH_DIR.parent
@@ -642,11 +642,7 @@ def main(argv: list[str] | None = None) -> int:
     report["total_seconds"] = round(time.perf_counter() - started, 1)
     table = markdown(report)
     report["markdown"] = table
-    text = json.dumps(report, indent=2, ensure_ascii=False)
-    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
-    (RESULTS_DIR / "aggregator-latest.json").write_text(text)
-    (RESULTS_DIR / f"aggregator-{stamp}-{label}.json").write_text(text)
-    (RESULTS_DIR / "aggregator-latest.md").write_text(table + "\n")
+    save_report("aggregator-", label, report, table)
     print()
     print(table)
     print(f"\nmachine: {json.dumps(report['machine'], ensure_ascii=False)}")

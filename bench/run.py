@@ -96,6 +96,15 @@ def bench_env(args, database_url: str) -> dict[str, str]:
     return env
 
 
+def save_report(prefix: str, label: str, report: dict, table: str) -> None:
+    """bench/results/<prefix>latest.json and .md, and a time-stamped copy of the JSON."""
+    text = json.dumps(report, indent=2, ensure_ascii=False)
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
+    (RESULTS_DIR / f"{prefix}latest.json").write_text(text)
+    (RESULTS_DIR / f"{prefix}{stamp}{'-' + label if label else ''}.json").write_text(text)
+    (RESULTS_DIR / f"{prefix}latest.md").write_text(table + "\n")
+
+
 def run_step(name: str, command: list[str], env: dict[str, str], timings: dict, timeout: int = 600) -> str:
     log(f"{name}: {' '.join(str(part) for part in command[1:])}")
     started = time.perf_counter()
@@ -995,11 +1004,7 @@ def main(argv: list[str] | None = None) -> int:
     report["total_seconds"] = round(time.perf_counter() - started, 1)
     table = markdown(report)
     report["markdown"] = table
-    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
-    text = json.dumps(report, indent=2, ensure_ascii=False)
-    (RESULTS_DIR / "latest.json").write_text(text)
-    (RESULTS_DIR / f"{stamp}-{args.label}.json").write_text(text)
-    (RESULTS_DIR / "latest.md").write_text(table + "\n")
+    save_report("", args.label, report, table)
     print()
     print(table)
     print(f"\nmachine: {json.dumps(report['machine'], ensure_ascii=False)}")

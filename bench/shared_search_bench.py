@@ -42,7 +42,7 @@ from pathlib import Path
 
 # bench/ is sys.path[0] when this file runs as a script: share the other benchmarks' helpers.
 from aggregator_bench import drop_postgres, postgres_admin, recreate_postgres
-from run import django_env, log, run_step
+from run import django_env, log, run_step, save_report
 
 BENCH_DIR = Path(__file__).resolve().parent
 REPO_DIR = BENCH_DIR.parent
@@ -593,11 +593,7 @@ def main(argv: list[str] | None = None) -> int:
     report["total_seconds"] = round(time.perf_counter() - started, 1)
     table = markdown(report)
     report["markdown"] = table
-    text = json.dumps(report, indent=2, ensure_ascii=False)
-    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
-    (RESULTS_DIR / "search-latest.json").write_text(text)
-    (RESULTS_DIR / f"search-{stamp}.json").write_text(text)
-    (RESULTS_DIR / "search-latest.md").write_text(table + "\n")
+    save_report("search-", "", report, table)
     print()
     print(table)
     for name, plans in report["measure"]["explain"].items():
