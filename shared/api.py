@@ -22,6 +22,7 @@ from cms.citation import citation_line
 from shared import tokens
 from shared.filters import SharedItemFilter
 from shared.models import Attachment
+from shared.reuse import outlet_name
 
 DEFAULT_PAGE_SIZE = 20
 MAX_PAGE_SIZE = 100
@@ -106,7 +107,7 @@ def shared_items() -> QuerySet[Item]:
 
 
 def outlet_of(item: Item) -> str:
-    return item.source.outlet or item.source.name
+    return outlet_name(item.source)
 
 
 def citations(item: Item) -> dict[str, str]:

@@ -25,15 +25,16 @@ from aggregator.models import Item, ItemStatus
 from cms.citation import citation_line
 from shared.filters import YES_NO, SharedItemFilter, has_image, used
 from shared.forms import ItemTagsForm
+from shared.reuse import outlet_name
 from shared.search import matching, search
 
 ACCESS_PERMISSION = "shared.access_shared"
 EDIT_TAGS_PERMISSION = "aggregator.change_item"
 
 
-def outlet_name(item: Item) -> str:
-    """The outlet an item is credited to: the source's outlet (a newsroom's is its own name)."""
-    return item.source.outlet or item.source.name
+def item_outlet(item: Item) -> str:
+    """The outlet an item is credited to (a newsroom's is its own name)."""
+    return outlet_name(item.source)
 
 
 class SharedAccessMixin:
@@ -94,11 +95,11 @@ def attach_story_siblings(items: Iterable[Item], candidates: QuerySet[Item]) -> 
         .only("pk", "title", "cluster_id", "source__name", "source__outlet")
     )
     for sibling in rows.order_by("published_at", "pk"):
-        siblings[sibling.cluster_id].setdefault(outlet_name(sibling), sibling)
+        siblings[sibling.cluster_id].setdefault(item_outlet(sibling), sibling)
     for item in items:
         outlets = siblings.get(item.cluster_id, {}) if item.cluster_id else {}
         item.story_siblings = [
-            sibling for outlet, sibling in outlets.items() if sibling.pk != item.pk and outlet != outlet_name(item)
+            sibling for outlet, sibling in outlets.items() if sibling.pk != item.pk and outlet != item_outlet(item)
         ]
 
 
@@ -140,7 +141,7 @@ class BrowseView(SharedAccessMixin, IndexView):
     any_permission_required = None
     columns = [
         StoryTitleColumn("title", label=gettext_lazy("Title"), url_name="shared:item"),
-        Column("outlet", label=gettext_lazy("Outlet"), accessor=outlet_name),
+        Column("outlet", label=gettext_lazy("Outlet"), accessor=item_outlet),
         DateColumn("published_at", label=gettext_lazy("Published")),
         Column("kind", label=gettext_lazy("Kind"), accessor="get_kind_display"),
         Column("pillar", label=gettext_lazy("Pillar")),
@@ -193,7 +194,7 @@ def citations(item: Item) -> dict[str, str]:
     lines = {}
     for language in ("vi", "en"):
         with translation.override(language):
-            lines[language] = citation_line(outlet_name(item), item.url, item.published_at)
+            lines[language] = citation_line(item_outlet(item), item.url, item.published_at)
     return lines
 
 
@@ -251,7 +252,7 @@ class ItemView(SharedAccessMixin, WagtailAdminTemplateMixin, TemplateView):
             )
         context = {
             "item": item,
-            "outlet": outlet_name(item),
+            "outlet": item_outlet(item),
             "citations": citations(item),
             "attachments": item.attachments.select_related("image", "document"),
             "siblings": siblings,
