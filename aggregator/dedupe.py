@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections import Counter
 from difflib import SequenceMatcher
 
 from cms.text import fold
@@ -79,42 +80,99 @@ def shares_enough_words(shared: int, length: int, other_length: int) -> bool:
     return shared * 2 >= min(length, other_length)
 
 
-def min_shared_words(signature: str) -> int:
-    """Fewest distinct words any title must share with ``signature`` to reach ``SIMILARITY_THRESHOLD``.
+def min_shared_words(signature: str | list[str], other_length: int = 0) -> int:
+    """Fewest distinct words a similar title of ``other_length`` or more words shares with ``signature``.
 
-    The ordered ratio is 2M / (a + b) for titles of a and b words with M matched words, and M <= b, so
-    reaching T needs b >= T a / (2 - T) and then M >= T a / (2 - T) (about 56 % of a at 0.72); word-set
-    overlap reaching T needs more. A word repeated in ``signature`` can be matched twice: repeats are
-    taken off. Lets an index rule titles out without comparing them.
+    The ordered ratio is 2M / (a + b) for titles of a and b words with M matched words: reaching T needs
+    M >= T (a + b) / 2, and as M <= b, M >= T a / (2 - T) whatever b (about 56 % of a at 0.72). A word
+    repeated in ``signature`` can be matched twice: repeats are taken off. Word-set overlap reaching T
+    needs T of ``signature``'s distinct words. Lets an index rule titles out without comparing them;
+    ``signature`` may come split already.
     """
-    words = signature.split()
-    repeats = len(words) - len(set(words))
-    return max(1, math.ceil(SIMILARITY_THRESHOLD * len(words) / (2 - SIMILARITY_THRESHOLD) - 1e-9) - repeats)
+    words = signature.split() if isinstance(signature, str) else signature
+    distinct = len(set(words))
+    ordered = max(
+        SIMILARITY_THRESHOLD * len(words) / (2 - SIMILARITY_THRESHOLD),
+        SIMILARITY_THRESHOLD * (len(words) + other_length) / 2,
+    )
+    # the margin: a whole number computed a hair too high must not ask for one word more
+    by_order = math.ceil(ordered - 1e-9) - (len(words) - distinct)
+    by_overlap = math.ceil(SIMILARITY_THRESHOLD * distinct - 1e-9)
+    return max(1, min(by_order, by_overlap))
+
+
+def may_match(shared: int, length: int, distinct: int, other_length: int, other_distinct: int) -> bool:
+    """Whether ``best_match`` could pick a title for one, from their lengths and the words they share.
+
+    Lengths count words with repeats, ``distinct`` without. Such titles are compared only when they share
+    enough words, and score at most their exact word-set overlap or difflib's 2 M / (a + b) with M at most
+    the shared words plus the fewer repeats, computed the way difflib computes it so that a ratio exactly
+    at the threshold is kept.
+    """
+    if not shares_enough_words(shared, distinct, other_distinct):
+        return False
+    if shared / (distinct + other_distinct - shared) >= SIMILARITY_THRESHOLD:
+        return True
+    repeats = min(length - distinct, other_length - other_distinct)
+    return 2.0 * (shared + repeats) / (length + other_length) >= SIMILARITY_THRESHOLD
 
 
 def best_match(signature: str, candidates: list[tuple[int, str]]) -> int | None:
-    """The candidate id whose signature is most similar to ``signature``, if similar enough.
+    """The candidate id whose signature is most similar to ``signature``, if similar enough (ties: the last).
 
     Same result as taking ``similarity`` of every candidate, but cheaper: the word overlap is exact and
-    cheap, and difflib's upper bounds (``real_quick_ratio``, ``quick_ratio``) rule most candidates out
-    before the slow ``ratio``. One matcher keeps ``signature`` analysed as its second sequence.
+    cheap, and difflib's slow ``ratio`` runs only when its upper bound (what ``quick_ratio`` computes: the
+    words both have, counting repeats) could beat the overlap and reach the best score so far, and the
+    bound is not already known to be the ratio. One matcher keeps ``signature`` analysed as its second
+    sequence.
     """
-    if len(signature.split()) < MIN_WORDS:
+    sequence = signature.split()
+    if len(sequence) < MIN_WORDS:
         return None
     best_id, best_score = None, SIMILARITY_THRESHOLD
-    words = set(signature.split())
-    matcher = SequenceMatcher(None, autojunk=False)
-    matcher.set_seq2(signature.split())
+    words = set(sequence)
+    matcher: SequenceMatcher | None = None
     for candidate_id, candidate in candidates:
-        other = set(candidate.split())
+        other_sequence = candidate.split()
+        other = set(other_sequence)
         shared = len(words & other)
         if not shares_enough_words(shared, len(words), len(other)):
             continue
         score = shared / len(words | other)
-        floor = max(score, best_score)  # the slow ratio matters only if it can beat both
-        matcher.set_seq1(candidate.split())
-        if matcher.real_quick_ratio() > floor and matcher.quick_ratio() > floor:
-            score = max(score, matcher.ratio())
+        common = _common_words(sequence, words, other_sequence, other, shared)
+        # difflib's own formula (2.0 * M / length), so the bound and ratio compare exactly even at a tie
+        bound = 2.0 * common / (len(sequence) + len(other_sequence))
+        if bound > score and bound >= best_score:
+            if _matches_every_shared_word(sequence, words, other_sequence, other):
+                score = bound
+            else:
+                if matcher is None:
+                    matcher = SequenceMatcher(None, autojunk=False)
+                    matcher.set_seq2(sequence)
+                matcher.set_seq1(other_sequence)
+                score = max(score, matcher.ratio())
         if score >= best_score:
             best_id, best_score = candidate_id, score
     return best_id
+
+
+def _common_words(sequence: list[str], words: set[str], other_sequence: list[str], other: set[str], shared: int) -> int:
+    """Words two titles have in common counting repeats: the most difflib can match between them."""
+    if len(sequence) == len(words) or len(other_sequence) == len(other):
+        return shared  # one side has no repeats, so each shared word matches once
+    return sum((Counter(sequence) & Counter(other_sequence)).values())
+
+
+def _matches_every_shared_word(
+    sequence: list[str], words: set[str], other_sequence: list[str], other: set[str]
+) -> bool:
+    """Whether difflib surely matches every shared word, so that its ratio is the bound.
+
+    True when neither title repeats a word and the shared words come in the same order (most retellings):
+    difflib matches the longest common run, then does the same on the parts left of it in both titles and
+    on the parts right of it; with one order, every shared word left of the run in one title is left of
+    it in the other too, so none is ever cut off from its partner.
+    """
+    if len(sequence) != len(words) or len(other_sequence) != len(other):
+        return False
+    return [word for word in sequence if word in other] == [word for word in other_sequence if word in words]

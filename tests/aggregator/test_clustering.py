@@ -5,7 +5,7 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from aggregator import dedupe
+from aggregator import clustering, dedupe
 from aggregator.clustering import CLUSTER_WINDOW, IndexedItem, StoryIndex
 from aggregator.models import Item, ItemStatus, Source
 
@@ -78,13 +78,21 @@ def loaded_index() -> StoryIndex:
     return index
 
 
-def test_the_index_finds_what_comparing_every_title_finds():
+@pytest.mark.parametrize(
+    "block_slots, in_time_order",
+    [(clustering.BLOCK_SLOTS, False), (16, False), (16, True)],
+    ids=["one block", "small blocks", "small blocks in time order"],
+)
+def test_the_index_finds_what_comparing_every_title_finds(monkeypatch, block_slots, in_time_order):
+    """Also over many blocks, some of them wholly outside a title's window (a pass reading a week in steps)."""
+    monkeypatch.setattr(clustering, "BLOCK_SLOTS", block_slots)
     rng = random.Random(11)  # noqa: S311 (test data)
     index = loaded_index()
     stored: list[IndexedItem] = []
     for number in range(600):
         source_id = rng.randrange(8)
-        published = NOON + timedelta(minutes=rng.randrange(-5000, 5000))
+        minutes = number * 17 - 5000 if in_time_order else rng.randrange(-5000, 5000)
+        published = NOON + timedelta(minutes=minutes)
         title = retelling(rng, rng.choice(stored).signature) if stored and rng.random() < 0.3 else random_title(rng)
         others = [
             (item.pk, item.signature)
@@ -109,7 +117,31 @@ def test_min_shared_words_is_a_true_bound():
         a = random_title(rng)
         b = retelling(rng, a) if rng.random() < 0.5 else random_title(rng)
         if dedupe.similarity(a, b) >= dedupe.SIMILARITY_THRESHOLD:
-            assert len(set(a.split()) & set(b.split())) >= dedupe.min_shared_words(a)
+            shared = len(set(a.split()) & set(b.split()))
+            assert shared >= dedupe.min_shared_words(a)
+            assert shared >= dedupe.min_shared_words(a, len(b.split()))  # the tighter bound for long titles
+            assert shared >= dedupe.min_shared_words(b.split(), len(a.split()))
+    # a longer title can be similar by its word set alone when it only repeats words
+    assert dedupe.similarity("asean hop lao", "asean hop lao lao lao lao lao lao") == 1
+    assert dedupe.min_shared_words("asean hop lao", 8) == 3
+
+
+def test_counting_bits_agrees_with_counting_one_by_one():
+    rng = random.Random(3)  # noqa: S311 (test data)
+    for _ in range(300):
+        width = rng.choice([1, 7, 64, 300])
+        density = rng.choice([1, 2, 4])  # ANDed random ints: about 1/2, 1/4 or 1/16 of the bits set
+        bitsets = []
+        for _ in range(rng.randrange(20)):
+            bits = rng.getrandbits(width)
+            for _ in range(density - 1):
+                bits &= rng.getrandbits(width)
+            bitsets.append(bits)
+        counts = [sum(bits >> position & 1 for bits in bitsets) for position in range(width)]
+        planes = clustering._count(bitsets)
+        for needed in range(1, len(bitsets) + 2):
+            expected = sum(1 << position for position, count in enumerate(counts) if count >= needed)
+            assert clustering._at_least(planes, needed) == expected
 
 
 def test_a_story_joins_items_of_other_outlets_only():
@@ -121,6 +153,13 @@ def test_a_story_joins_items_of_other_outlets_only():
     index.set_cluster(1, 42)
     assert index.match("asean hop tac kinh te so lao campuchia", 9, NOON).cluster_id == 42
     assert index.match("asean hop tac kinh te so lao campuchia", 9, NOON + CLUSTER_WINDOW * 2) is None
+
+
+def test_a_title_exactly_at_the_threshold_joins_the_story():
+    index = loaded_index()
+    index.add(IndexedItem(1, 7, NOON, "so cong thuong binh phuoc thao luan tram sac xe dien lao", "t"), None)
+    match = index.match("so cong thuong hai phong thao luan tram sac xe dien timor leste", 8, NOON)
+    assert match is not None and match.partner.pk == 1
 
 
 @pytest.mark.django_db
