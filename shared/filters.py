@@ -25,7 +25,16 @@ from django.utils.translation import gettext_lazy as _
 from aggregator.models import Item, ItemKind, Source
 from cms.models import Country, Pillar, Topic
 from shared.models import Attachment, Reuse
-from shared.search import MAX_QUERY_LENGTH, capped_count, matching, query_words, rank_newest
+from shared.search import (
+    COUNT_CAP,
+    MAX_QUERY_LENGTH,
+    RANKED_MATCHES,
+    capped_count,
+    matching,
+    newest_matches,
+    query_words,
+    rank_among,
+)
 
 YES_NO = [("true", _("yes")), ("false", _("no"))]
 
@@ -68,7 +77,7 @@ class SharedItemFilterForm(forms.Form):
 class SharedItemFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(
         label=_("Search"),
-        method="filter_q",
+        method="keep",  # applied in filter_queryset, after every other filter (shared.search.newest_matches)
         validators=[MaxLengthValidator(MAX_QUERY_LENGTH), validate_searchable],
     )
     source = django_filters.ModelChoiceFilter(label=_("Source"), queryset=Source.objects.all())
@@ -107,10 +116,8 @@ class SharedItemFilter(django_filters.FilterSet):
         fields: list[str] = []
         form = SharedItemFilterForm
 
-    def filter_q(self, queryset: QuerySet[Item], name: str, value: str) -> QuerySet[Item]:
-        # Whole words: a prefix of a common syllable ("cong:*") makes the index read every word it starts.
-        # Ranked in filter_queryset, once every filter has narrowed the matches.
-        return matching(queryset, value, prefix=False)
+    # Whole words: a prefix of a common syllable ("cong:*") makes the index read every word it starts.
+    search_prefix = False
 
     def filter_date_from(self, queryset: QuerySet[Item], name: str, value: datetime.date) -> QuerySet[Item]:
         return queryset.filter(published_at__gte=start_of_day(value))
@@ -138,14 +145,39 @@ class SharedItemFilter(django_filters.FilterSet):
         return Sort.NEWEST if sort == Sort.RELEVANCE and not searching else sort
 
     def filter_queryset(self, queryset: QuerySet[Item]) -> QuerySet[Item]:
-        matches = super().filter_queryset(queryset)
+        narrowed = super().filter_queryset(queryset)  # every parameter but the search
         sort = self.sort_order()
         if sort == Sort.RELEVANCE:
-            return rank_newest(queryset, matches, self.searched_text(), prefix=False)
+            newest = self._newest_matches(narrowed)[:RANKED_MATCHES]
+            return rank_among(queryset, newest, self.searched_text(), prefix=self.search_prefix)
+        matches = matching(narrowed, self.searched_text(), prefix=self.search_prefix)
         if sort == Sort.OLDEST:
             return matches.order_by("published_at", "pk")
         return matches.order_by("-published_at", "-pk")
 
     def count_matches(self, cap: int | None = None) -> tuple[int, bool]:
         """(count, exact): the items matching every parameter, whatever the sort, up to ``cap`` (COUNT_CAP)."""
-        return capped_count(super().filter_queryset(self.queryset), cap)
+        cap = cap or COUNT_CAP
+        narrowed = super().filter_queryset(self.queryset)
+        if not self.searched_text().strip() or cap > COUNT_CAP:
+            return capped_count(matching(narrowed, self.searched_text(), prefix=self.search_prefix), cap)
+        count = len(self._newest_matches(narrowed))  # the walk the ranking takes, up to COUNT_CAP + 1
+        return min(count, cap), count <= cap
+
+    def _published(self) -> tuple[datetime.datetime | None, datetime.datetime | None]:
+        """[since, until): the publication dates the parameters allow (None: no bound)."""
+        data = self.form.cleaned_data
+        starts = [data.get("since"), data.get("date_from") and start_of_day(data["date_from"])]
+        until = data.get("date_to") and start_of_day(data["date_to"] + datetime.timedelta(days=1))
+        return max((start for start in starts if start), default=None), until or None
+
+    def _newest_matches(self, narrowed: QuerySet[Item]) -> list[int]:
+        # One walk serves the count and the ranking of a page of the same parameters.
+        key = str(narrowed.query)
+        if getattr(self, "_newest", (None, None))[0] != key:
+            limit = max(RANKED_MATCHES, COUNT_CAP + 1)
+            ids = newest_matches(
+                narrowed, self.searched_text(), prefix=self.search_prefix, limit=limit, published=self._published()
+            )
+            self._newest = (key, ids)
+        return self._newest[1]

@@ -1,28 +1,34 @@
 """Full-text search over shared items: diacritic-insensitive, ranked, on PostgreSQL and SQLite.
 
 PostgreSQL: ``Item.search_vector`` is kept by a trigger (migration ``aggregator/0004_item_search``) from
-``unaccent`` + the ``simple`` configuration, weighted A title / B summary / C content, under a GIN index.
-The query is folded in Python to the same ASCII words and every word must match; in ``search()`` the last
-one also as a prefix (the user may still be typing it), in the filter set as a whole word.
+``unaccent`` + the ``simple`` configuration, weighted A title / B summary / C content, and copied with the
+item's date into the narrow ``aggregator_item_search_index`` table under a GIN index (``aggregator/0006``):
+matches are found and ordered by date there, without reading the items' wide rows; the item's own vector
+ranks the few rows chosen. The query is folded in Python to the same ASCII words and every word must
+match; in ``search()`` the last one also as a prefix (the user may still be typing it), in the filter set
+as a whole word.
 
 SQLite (development and tests): no full-text index that folds Vietnamese, so each connection gets a
 deterministic ``shared_search_words()`` SQL function (see ``shared.signals``) and words are matched at word
 starts in the folded title, summary and content. A title hit ranks above a summary hit above a body hit.
 
 Ranking and counting read every match, so they cost in proportion to the matches: fine for a rare word,
-~1 s for a word in a fifth of 100,000 items (bench/README.md, "Shared database search"). ``rank_newest``
-therefore ranks only the newest ``RANKED_MATCHES`` matches, and ``capped_count`` counts up to
-``COUNT_CAP``; the filter set (admin filters, API, saved searches) uses both.
+~1 s for a word in a fifth of 100,000 items (bench/README.md, "Shared database search"). The
+filter set (admin filters, API, saved searches) therefore ranks only the newest ``RANKED_MATCHES`` matches
+(``newest_matches``, then ``rank_among``) and stops counting at ``COUNT_CAP``.
 """
 
 from __future__ import annotations
 
 import html
+import math
 import re
+from datetime import datetime
 
 from django.contrib.postgres.search import SearchQuery, SearchRank
 from django.db import connections
 from django.db.models import Case, F, FloatField, Func, Q, QuerySet, TextField, Value, When
+from django.db.models.expressions import RawSQL
 from django.db.models.functions import Coalesce
 
 from aggregator.models import Item
@@ -31,10 +37,18 @@ from cms.text import search_document, search_terms
 MAX_QUERY_LENGTH = 200
 MAX_QUERY_WORDS = 8
 SQLITE_FUNCTION = "shared_search_words"
-# rank_newest ranks this many of the newest matches; capped_count counts exactly up to COUNT_CAP. Equal,
+# newest_matches gives this many of the newest matches to rank; capped_count counts exactly up to COUNT_CAP. Equal,
 # so that a capped count ("more than 1,000") is also where the ranked list ends.
 RANKED_MATCHES = 1000
 COUNT_CAP = 1000
+# newest_matches walks the search table's matches while the other filters admit at least this share.
+WALK_MIN_ADMITTED = 0.05
+# PostgreSQL: the functions over the narrow search table of aggregator/migrations/0006 (the tsquery is
+# always a parameter).
+_INDEX_MATCHES = "SELECT * FROM aggregator_item_search_matches(to_tsquery('simple', %s))"
+_NEWEST_INDEX_MATCHES = "SELECT * FROM aggregator_item_search_newest(to_tsquery('simple', %s), %s, %s, %s, %s)"
+# Ids as one array parameter: a thousand "IN (%s, ...)" parameters cost more to send than the query takes.
+_AMONG = "SELECT unnest(%s::bigint[])"
 
 # ts_rank weights for D, C, B, A. ts_rank saturates (50 body hits outscore one title hit), so tiers come
 # first: every word in the title, then every word in title or lead; ts_rank (< 1) orders within a tier.
@@ -56,7 +70,7 @@ def search(queryset: QuerySet[Item], q: str) -> QuerySet[Item]:
 
     Among equally ranked items the newer comes first. A blank ``q`` returns ``queryset`` untouched; a
     ``q`` without any searchable word (punctuation only, one-letter words) matches nothing. The last word
-    is a prefix: this is the search box of someone typing. Every match is ranked: see ``rank_newest``.
+    is a prefix: this is the search box of someone typing. Every match is ranked: see ``newest_matches``.
     """
     if not (q or "").strip():
         return queryset
@@ -75,22 +89,63 @@ def matching(queryset: QuerySet[Item], q: str, *, prefix: bool = True) -> QueryS
     if not words:
         return queryset.none()
     if _is_postgresql(queryset):
-        return queryset.filter(search_vector=_tsquery(words, prefix=prefix))
+        matches = RawSQL(_INDEX_MATCHES, [_tsquery_text(words, prefix=prefix)])  # noqa: S611 (constant SQL)
+        return queryset.filter(pk__in=matches)
     return _filter_fallback(queryset, words, prefix=prefix)
 
 
-def rank_newest(
-    queryset: QuerySet[Item], matches: QuerySet[Item], q: str, *, prefix: bool = True, limit: int | None = None
-) -> QuerySet[Item]:
-    """The newest ``limit`` (``RANKED_MATCHES``) of ``matches`` (``queryset`` narrowed by ``matching`` and
-    any filter), ranked.
+def rank_among(queryset: QuerySet[Item], ids: list[int], q: str, *, prefix: bool = True) -> QuerySet[Item]:
+    """The rows of ``queryset`` (its select_related, deferred fields and prefetches) among ``ids``, ranked
+    for ``q``: best first, the newer first among equals. Only these rows' vectors are read."""
+    among = _among(ids) if _is_postgresql(queryset) else ids
+    return _ranked(queryset.filter(pk__in=among), q, prefix=prefix).order_by("-rank", "-published_at", "-pk")
 
-    Rows of ``queryset`` (its select_related, deferred fields and prefetches), best first, the newer
-    first among equals. An older match is left out: narrow the search, or sort by date to see them all.
+
+def newest_matches(
+    narrowed: QuerySet[Item],
+    q: str,
+    *,
+    prefix: bool = True,
+    limit: int,
+    published: tuple[datetime | None, datetime | None] = (None, None),
+) -> list[int]:
+    """Ids of the newest ``limit`` items of ``narrowed`` that match ``q``, newest first.
+
+    ``published``: [since, until), the dates ``narrowed`` is limited to (None: no bound), if any, so
+    that the search table is walked within them too.
+
+    An older match is left out: the callers rank or count these (narrow the search, or sort by date, to
+    see them all). On PostgreSQL, ordering ``narrowed`` by date would read the wide row of every match
+    (migration ``aggregator/0006`` says why that was slow), so the search table's matches are walked
+    from the newest, keeping those ``narrowed`` admits, as long as it admits enough of them
+    (``WALK_MIN_ADMITTED``); filters that admit fewer (a country, a pillar and a date range) make the
+    matches they admit few enough to read them all (a country or a topic, seldom a pillar).
     """
-    newest = matches.order_by("-published_at", "-pk").values("pk")[: limit or RANKED_MATCHES]
-    # Only the chosen ids, not matches' conditions again: the vectors of at most ``limit`` rows are read.
-    return _ranked(queryset.filter(pk__in=newest), q, prefix=prefix).order_by("-rank", "-published_at", "-pk")
+    words = query_words(q)
+    by_date = matching(narrowed, q, prefix=prefix).order_by("-published_at", "-pk")
+    if not (_is_postgresql(narrowed) and words):
+        return list(by_date.values_list("pk", flat=True)[:limit])
+    query = _tsquery_text(words, prefix=prefix)
+    found: list[int] = []
+    walked, chunk = 0, 2 * limit
+    with connections[narrowed.db].cursor() as cursor:
+        while len(found) < limit:
+            cursor.execute(_NEWEST_INDEX_MATCHES, [query, *published, chunk, walked])
+            ids = [pk for (pk,) in cursor.fetchall()]
+            admitted = set(narrowed.filter(pk__in=_among(ids)).order_by().values_list("pk", flat=True))
+            found.extend(pk for pk in ids if pk in admitted)
+            walked += len(ids)
+            if len(ids) < chunk or len(found) >= limit:
+                break
+            share = len(found) / walked
+            if share < WALK_MIN_ADMITTED:
+                return list(by_date.values_list("pk", flat=True)[:limit])
+            chunk = math.ceil((limit - len(found)) / share * 1.25)  # enough to finish, most likely
+    return found[:limit]
+
+
+def _among(ids: list[int]) -> RawSQL:
+    return RawSQL(_AMONG, [ids])  # noqa: S611 (constant SQL)
 
 
 def capped_count(queryset: QuerySet, cap: int | None = None) -> tuple[int, bool]:
@@ -123,13 +178,17 @@ def _ranked(matches: QuerySet[Item], q: str, *, prefix: bool = True) -> QuerySet
 
 
 def _tsquery(words: list[str], weights: str = "", *, prefix: bool = True) -> SearchQuery:
+    return SearchQuery(_tsquery_text(words, weights, prefix=prefix), search_type="raw", config="simple")
+
+
+def _tsquery_text(words: list[str], weights: str = "", *, prefix: bool = True) -> str:
     """``a & b & c:*`` (``c:*`` with ``prefix``), limited to lexemes of ``weights`` (e.g. "A") if given."""
     # Words are [a-z0-9]+ (folded), so they are safe inside tsquery syntax.
     terms = []
     for last, word in _with_last(words):
         flags = ("*" if prefix and last else "") + weights
         terms.append(f"{word}:{flags}" if flags else word)
-    return SearchQuery(" & ".join(terms), search_type="raw", config="simple")
+    return " & ".join(terms)
 
 
 def _with_last(words: list[str]) -> list[tuple[bool, str]]:

@@ -26,7 +26,7 @@ from cms.citation import citation_line
 from shared.filters import YES_NO, SharedItemFilter, has_image, used
 from shared.forms import ItemTagsForm
 from shared.reuse import outlet_name
-from shared.search import matching, search
+from shared.search import search
 
 ACCESS_PERMISSION = "shared.access_shared"
 EDIT_TAGS_PERMISSION = "aggregator.change_item"
@@ -57,6 +57,8 @@ class BrowseFilter(SharedItemFilter):
         label=gettext_lazy("Include items the ASEAN filter left out"), choices=YES_NO, method="keep"
     )
 
+    search_prefix = True  # the admin's search box is typed into: its last word may be unfinished
+
     def __init__(self, *args, search_query: str = "", **kwargs):
         super().__init__(*args, **kwargs)
         self.search_query = search_query
@@ -67,9 +69,7 @@ class BrowseFilter(SharedItemFilter):
     def filter_queryset(self, queryset: QuerySet[Item]) -> QuerySet[Item]:
         if self.form.cleaned_data.get("include_filtered") != "true":
             queryset = queryset.filter(status=ItemStatus.VISIBLE)
-        # Match here (word starts, as the admin box is typed), rank in SharedItemFilter once every filter
-        # has narrowed the matches: ranking all of a common word's matches first took most of a second.
-        return super().filter_queryset(matching(queryset, self.search_query) if self.search_query else queryset)
+        return super().filter_queryset(queryset)
 
 
 def one_row_per_story(queryset: QuerySet[Item]) -> QuerySet[Item]:

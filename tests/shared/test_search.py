@@ -15,7 +15,7 @@ from cms.models import Country, Pillar, Topic
 from shared import tokens
 from shared.filters import SharedItemFilter
 from shared.models import Attachment, Reuse, ReuseChannel
-from shared.search import MAX_QUERY_LENGTH, capped_count, matching, rank_newest, search
+from shared.search import MAX_QUERY_LENGTH, capped_count, matching, newest_matches, rank_among, search
 from tests.cms.factories import ImageFactory
 from tests.shared.factories import ItemFactory, SourceFactory, make_newsroom
 
@@ -149,12 +149,34 @@ def test_trigger_fills_the_vector_on_bulk_create_and_update():
     assert found("vieng chan") == {"bulk"}
 
 
-@on_postgresql
-def test_vector_has_a_gin_index():
+def search_index_rows() -> dict[int, tuple]:
     with connection.cursor() as cursor:
-        cursor.execute("SELECT indexdef FROM pg_indexes WHERE indexname = 'aggregator_item_search_gin'")
-        (definition,) = cursor.fetchone()
-    assert "USING gin (search_vector)" in definition
+        cursor.execute("SELECT item_id, published_at, search_vector FROM aggregator_item_search_index")
+        return {item_id: (published_at, vector) for item_id, published_at, vector in cursor.fetchall()}
+
+
+@on_postgresql
+def test_search_table_follows_every_write_and_has_the_gin_index():
+    item = ItemFactory(title="Phnôm Pênh", summary="", content="")
+    assert search_index_rows() == {item.pk: (item.published_at, "'penh':2A 'phnom':1A")}
+    later = item.published_at + timedelta(hours=1)
+    Item.objects.filter(pk=item.pk).update(title="Viêng Chăn", published_at=later)
+    assert search_index_rows() == {item.pk: (later, "'chan':2A 'vieng':1A")}
+    Item.objects.filter(pk=item.pk).update(content="<p>Huế</p>")
+    assert search_index_rows() == {item.pk: (later, "'chan':2A 'hue':3C 'vieng':1A")}
+    Item.objects.filter(pk=item.pk).update(relevance=3)  # neither the text nor the date: nothing to write
+    assert search_index_rows() == {item.pk: (later, "'chan':2A 'hue':3C 'vieng':1A")}
+    item.delete()
+    assert search_index_rows() == {}
+
+    ItemFactory(title="Huế")
+    with connection.cursor() as cursor:
+        cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")  # TRUNCATE refuses pending deferred checks
+        cursor.execute("TRUNCATE aggregator_item CASCADE")  # what a database flush does
+        assert search_index_rows() == {}
+        cursor.execute("SELECT indexdef FROM pg_indexes WHERE tablename = 'aggregator_item_search_index'")
+        definitions = [row[0] for row in cursor.fetchall()]
+    assert any("USING gin (search_vector)" in definition for definition in definitions)
 
 
 @on_postgresql
@@ -286,18 +308,57 @@ def test_invalid_values_make_the_filter_set_invalid(params, field):
 # --- Bounded ranking and capped counts (bench/shared_search_bench.py) -------------------------------
 
 
+def rank_newest(queryset, narrowed, q: str, limit: int):
+    return rank_among(queryset, newest_matches(narrowed, q, limit=limit), q)
+
+
 def test_rank_newest_ranks_only_the_newest_matches_of_the_filtered_queryset():
     now = timezone.now()
     ItemFactory(key="old-title", title="Brunei mở cửa", published_at=now - timedelta(days=9))
     ItemFactory(key="body", title="Tin", content="<p>Brunei</p>", published_at=now - timedelta(days=1))
     ItemFactory(key="lead", title="Tin", summary="<p>Brunei</p>", published_at=now - timedelta(days=2))
     ItemFactory(key="newest-photo", title="Brunei", kind=ItemKind.PHOTO, published_at=now)
+    ItemFactory(key="other-word", title="Lào", published_at=now)
     queryset = Item.objects.all()
-    articles = matching(queryset, "brunei").filter(kind=ItemKind.ARTICLE)
+    articles = queryset.filter(kind=ItemKind.ARTICLE)
 
     # The window is taken after every filter: the photo is not in it, the old title hit falls out of it.
     assert keys(rank_newest(queryset, articles, "brunei", limit=2)) == ["lead", "body"]
     assert keys(rank_newest(queryset, articles, "brunei", limit=3)) == ["old-title", "lead", "body"]
+    assert keys(rank_newest(queryset, articles, "campuchia", limit=3)) == []
+
+
+@pytest.mark.parametrize("photos", [3, 10])
+def test_rank_newest_walks_past_matches_the_filters_remove(photos):
+    # On PostgreSQL the newest matches are walked in chunks (twice the limit first): with 3 photos the
+    # walk goes on past them; with 10, the filter admits too few of the first chunk and the matches it
+    # admits are read at once. The same answer either way, and on SQLite.
+    now = timezone.now()
+    for number in range(photos):
+        ItemFactory(title=f"Brunei ảnh {number}", kind=ItemKind.PHOTO, published_at=now - timedelta(hours=number))
+    ItemFactory(key="article", title="Brunei", published_at=now - timedelta(days=1))
+    ItemFactory(key="older-article", title="Brunei", published_at=now - timedelta(days=2))
+    ItemFactory(key="oldest-article", title="Brunei", published_at=now - timedelta(days=3))
+    queryset = Item.objects.all()
+    articles = queryset.filter(kind=ItemKind.ARTICLE)
+
+    assert newest_matches(articles, "brunei", limit=1) == [Item.objects.get(key="article").pk]
+    assert keys(rank_newest(queryset, articles, "brunei", limit=2)) == ["article", "older-article"]
+    assert keys(rank_newest(queryset, articles, "brunei", limit=5)) == ["article", "older-article", "oldest-article"]
+
+
+def test_the_filter_set_searches_within_its_dates():
+    now = timezone.now()
+    for day in range(5):
+        ItemFactory(key=f"day-{day}", title="Campuchia", published_at=now - timedelta(days=day))
+    today = timezone.localdate(now)
+    between = {"q": "campuchia", "date_from": str(today - timedelta(days=3)), "date_to": str(today - timedelta(days=1))}
+    assert filtered(between) == ["day-1", "day-2", "day-3"]
+    since = {"since": (now - timedelta(days=1, hours=1)).isoformat(), "date_from": str(today - timedelta(days=3))}
+    assert filtered({"q": "campuchia", **since}) == ["day-0", "day-1"]
+    filterset = SharedItemFilter(between, queryset=Item.objects.all())
+    assert filterset.is_valid()
+    assert filterset.count_matches() == (3, True)
 
 
 def test_whole_words_unless_asked_for_a_prefix():
@@ -317,8 +378,9 @@ def test_capped_count_stops_at_the_cap():
 
 
 def test_the_filter_set_counts_every_match_whatever_the_sort(monkeypatch):
-    monkeypatch.setattr("shared.search.RANKED_MATCHES", 2)
-    monkeypatch.setattr("shared.search.COUNT_CAP", 2)
+    for module in ("shared.search", "shared.filters"):
+        monkeypatch.setattr(f"{module}.RANKED_MATCHES", 2)
+        monkeypatch.setattr(f"{module}.COUNT_CAP", 2)
     now = timezone.now()
     for day in range(3):
         ItemFactory(key=f"day-{day}", title="Campuchia", published_at=now - timedelta(days=day))
@@ -335,7 +397,8 @@ def test_the_filter_set_counts_every_match_whatever_the_sort(monkeypatch):
 
 
 def test_api_marks_a_capped_count_and_pages_on(client, monkeypatch):
-    monkeypatch.setattr("shared.search.COUNT_CAP", 2)
+    for module in ("shared.search", "shared.filters"):
+        monkeypatch.setattr(f"{module}.COUNT_CAP", 2)
     headers = {"Authorization": f"Bearer {tokens.issue(make_newsroom(), 'test').key}"}
     now = timezone.now()
     for day in range(3):
