@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run serve test lint format install migrate bootstrap bench bench-aggregator bench-search messages clean
+.PHONY: run serve test lint format install migrate bootstrap bench bench-aggregator bench-search bench-load messages clean
 
 $(STAMP): requirements.txt requirements-dev.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -59,6 +59,10 @@ bench-aggregator: install
 ## make bench-search: API search over 100,000 shared items on PostgreSQL against an ILIKE scan
 bench-search: install
 	$(BIN)/python bench/shared_search_bench.py
+
+## make bench-load: 100 clients browse for 60 s while the scheduler ingests the farm (PostgreSQL + Redis, ~8 min)
+bench-load: install
+	$(BIN)/python bench/load_bench.py
 
 clean:
 	rm -rf $(VENV) db.sqlite3 db.sqlite3-wal db.sqlite3-shm data

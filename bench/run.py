@@ -90,7 +90,7 @@ def django_env(database_url: str, media: str, drop: tuple[str, ...] = (), **valu
 
 def bench_env(args, database_url: str) -> dict[str, str]:
     """The column benchmark's children: its database and cache."""
-    env = django_env(database_url, args.label, drop=("PAGE_CACHE_SECONDS",), CACHE_KEY_PREFIX=REDIS_KEY_PREFIX)
+    env = django_env(database_url, args.label, drop=("PAGE_CACHE_SECONDS",), CACHE_KEY_PREFIX=args.redis_prefix)
     if args.redis:
         env["REDIS_URL"] = args.redis_url
     return env
@@ -139,11 +139,11 @@ def drop_postgres(args) -> None:
 
 
 def clear_redis_keys(args) -> int:
-    """Deletes this benchmark's keys only (the Redis database may be shared): KEY_PREFIX:*."""
+    """Deletes this benchmark's keys only (the Redis database may be shared): ``--redis-prefix``:*."""
     import redis
 
     client = redis.Redis.from_url(args.redis_url, socket_timeout=5)
-    keys = list(client.scan_iter(match=f"{REDIS_KEY_PREFIX}:*", count=1000))
+    keys = list(client.scan_iter(match=f"{args.redis_prefix}:*", count=1000))
     for start in range(0, len(keys), 500):
         client.delete(*keys[start : start + 500])
     return len(keys)
@@ -350,26 +350,39 @@ def quantile_points(latencies_us: list[float], requests: int) -> list[tuple[floa
     return [(ordered[min(last, int((i + 0.5) / 100 * len(ordered)))], requests / 100) for i in range(100)]
 
 
-def load_wrk(wrk: str, port: int, path: str, duration: float, concurrency: int, headers: dict | None = None) -> dict:
+def load_wrk(
+    wrk: str,
+    port: int,
+    path: str,
+    duration: float,
+    concurrency: int,
+    headers: dict | None = None,
+    script: Path = WRK_SCRIPT,
+    script_args: tuple[str, ...] = (),
+    timeout_s: int = 10,
+) -> dict:
+    """One wrk run. ``script`` must print wrk_report.lua's WRKJSON line; a WRKSTATUS line (bench/wrk_load.lua)
+    adds the responses counted by status class as ``statuses``."""
     threads = max(1, min(os.cpu_count() or 1, concurrency, 4))
     command = [
         wrk,
         f"-t{threads}",
         f"-c{concurrency}",
         f"-d{max(1, round(duration))}s",
-        "--timeout=10s",
+        f"--timeout={timeout_s}s",
         *(f"-H{name}: {value}" for name, value in (headers or {}).items()),
         "-s",
-        str(WRK_SCRIPT),
+        str(script),
         f"http://{HOST}:{port}{path}",
+        *(["--", *script_args] if script_args else []),
     ]
-    completed = subprocess.run(command, capture_output=True, text=True, timeout=duration + 60, check=False)
-    line = next((ln for ln in completed.stdout.splitlines() if ln.startswith("WRKJSON ")), None)
-    if line is None:
+    completed = subprocess.run(command, capture_output=True, text=True, timeout=duration + timeout_s + 60, check=False)
+    lines = {ln.split(" ", 1)[0]: ln.split(" ", 1)[1] for ln in completed.stdout.splitlines() if ln.startswith("WRK")}
+    if "WRKJSON" not in lines:
         raise RuntimeError(f"wrk failed: {completed.stdout[-500:]} {completed.stderr[-500:]}")
-    data = json.loads(line.removeprefix("WRKJSON "))
+    data = json.loads(lines["WRKJSON"])
     weight = data["requests"] / 100
-    return {
+    result = {
         "requests": data["requests"],
         "seconds": data["duration_us"] / 1e6,
         "bytes": data["bytes"],
@@ -377,6 +390,9 @@ def load_wrk(wrk: str, port: int, path: str, duration: float, concurrency: int, 
         "max_us": data["max_us"],
         "points": [(value, weight) for value in data["quantiles_us"]],
     }
+    if "WRKSTATUS" in lines:
+        result["statuses"] = json.loads(lines["WRKSTATUS"])
+    return result
 
 
 def _python_load_worker(
@@ -511,7 +527,7 @@ def _busy_seconds() -> float:
     return (user + nice + system + irq + softirq + steal) / CLOCK_TICKS
 
 
-def _process_seconds(pid: int) -> float:
+def process_cpu_seconds(pid: int) -> float:
     try:
         fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
     except OSError:
@@ -519,7 +535,7 @@ def _process_seconds(pid: int) -> float:
     return (int(fields[11]) + int(fields[12])) / CLOCK_TICKS  # utime, stime
 
 
-def _children(pid: int) -> list[int]:
+def child_pids(pid: int) -> list[int]:
     pids = []
     for task in Path(f"/proc/{pid}/task").glob("*/children"):
         pids += [int(child) for child in task.read_text().split()]
@@ -540,7 +556,7 @@ def _database_seconds(database_name: str | None) -> dict[int, float]:
                 database_name and name.startswith("postgres") and database_name in (comm.parent / "cmdline").read_text()
             ):
                 pid = int(comm.parent.name)
-                seconds[pid] = _process_seconds(pid)
+                seconds[pid] = process_cpu_seconds(pid)
         except OSError:
             continue
     return seconds
@@ -560,12 +576,12 @@ class CpuMeter:
         self.enabled = Path("/proc/stat").exists()
 
     def _snapshot(self) -> tuple[float, float, dict[int, float], float, dict[int, float]]:
-        server = [self.server_pid, *_children(self.server_pid)]
+        server = [self.server_pid, *child_pids(self.server_pid)]
         mine = os.times()
         return (
             time.monotonic(),
             _busy_seconds(),
-            {pid: _process_seconds(pid) for pid in server},
+            {pid: process_cpu_seconds(pid) for pid in server},
             mine.user + mine.system + mine.children_user + mine.children_system,
             _database_seconds(self.database_name),
         )
@@ -887,6 +903,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--keep-db", action="store_true", help="leave the PostgreSQL database after the run")
     parser.add_argument("--redis", action="store_true", help="Django RedisCache instead of local memory")
     parser.add_argument("--redis-url", default=os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/0"))
+    parser.add_argument("--redis-prefix", default=REDIS_KEY_PREFIX, help="cache key prefix, the only keys ever deleted")
     parser.add_argument("--reuse", action="store_true", help="skip database set-up: reuse the last run's data")
     parser.add_argument("--duration", type=float, default=10, help="seconds of load per target (default 10)")
     parser.add_argument("--warmup", type=float, default=2, help="seconds of warm-up load per target (default 2)")
