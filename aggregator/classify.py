@@ -5,19 +5,32 @@ NFC text. A term with Vietnamese marks matches only that spelling; an ASCII term
 too (so "viet nam" finds "Việt Nam" and "Viet Nam"). At each place the longest term wins, so a
 zero-weight rule such as "Lào Cai" keeps "Lào" from counting inside a province name. A term found in the
 title counts twice. A zero-weight rule with a target points at the target without adding relevance.
+
+Every word of every item passes here, so the text is folded in C (``cms.text.OneByteFolder``), one
+character to one ASCII character so that offsets in the exact and the folded text are the same. A
+character with no one-letter ASCII form becomes a stand-in of its kind: "X" for a letter or digit, a
+space for white space, NUL for anything else. No pattern can match a stand-in where it could not match
+the character: terms are lower case, their words hold no white space, and a rule set with a NUL in a
+term (SQLite could store one) takes the slower way below. Folding then keeps every word boundary, so the
+words of the folded text rule out the terms that cannot occur, those with marks included (where "lào"
+occurs, the folded text has the word "lao"), before any pattern runs. A text holding a character whose
+one-letter form is of another kind (the modifier letter apostrophe folds to "'", a letter to
+punctuation) is read the slower way: folded with such characters kept, and a word set for each form.
 """
 
 from __future__ import annotations
 
+import codecs
 import re
 import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from anyascii import anyascii
 
-from cms.text import fold
+from cms.text import OneByteFolder, character_kind, fold
 
 TITLE_FACTOR = 2.0
 
@@ -65,11 +78,40 @@ def _fold_aligned(text: str) -> str:
     return text.translate(_FOLD_TABLE)
 
 
+class _KindChanges(Exception):
+    """A character folds to one character of another kind: word boundaries would move."""
+
+
+_STAND_INS = {"word": "X", "space": " ", "other": "\x00"}
+
+
+@lru_cache(maxsize=4096)
+def _one_byte_form(char: str) -> str:
+    ascii_form = anyascii(char).lower()
+    if len(ascii_form) != 1:
+        return _STAND_INS[character_kind(char)]
+    if character_kind(ascii_form) != character_kind(char):
+        raise _KindChanges(char)
+    return ascii_form
+
+
+def _fold_rare(error: UnicodeEncodeError) -> tuple[bytes, int]:
+    run = error.object[error.start : error.end]
+    return "".join(map(_one_byte_form, run)).encode("ascii"), error.end
+
+
+codecs.register_error("aggregator.classify.one_byte", _fold_rare)
+_fold_with_stand_ins = OneByteFolder("aggregator.classify.one_byte")
+# str.translate is quick on ASCII text: every ASCII character that is not a word character becomes a space.
+_WORDS_APART = {code: " " for code in range(128) if character_kind(chr(code)) != "word"}
+
+
 @dataclass(frozen=True)
 class _Term:
     text: str  # prepared (NFC, lower-case, single spaces); folded when ``folded``
     folded: bool  # an ASCII term: matched in the folded text
     tokens: frozenset[str]  # its words, all of which a text must contain for the term to occur
+    folded_tokens: frozenset[str]  # the same, folded with stand-ins (empty: the term is always tried)
     pattern: re.Pattern
     rules: tuple[Rule, ...]
 
@@ -91,23 +133,41 @@ class RuleSet:
         for term in sorted(by_term, key=len, reverse=True):
             folded = term.isascii()
             text = fold(term) if folded else term
+            try:
+                folded_tokens = frozenset(_TOKEN.findall(_fold_with_stand_ins(text)))
+            except _KindChanges:
+                folded_tokens = frozenset()
             pattern = _whole_words(text.split())
-            self.terms.append(_Term(text, folded, frozenset(_TOKEN.findall(text)), pattern, tuple(by_term[term])))
+            tokens = frozenset(_TOKEN.findall(text))
+            self.terms.append(_Term(text, folded, tokens, folded_tokens, pattern, tuple(by_term[term])))
+        # A NUL in a term (SQLite stores one) could match a stand-in: such rule sets take the slower way.
+        self._stand_ins_are_safe = not any("\x00" in term.text for term in self.terms)
 
     def occurrences(self, text: str) -> dict[Rule, int]:
         exact = _prepare(text)
-        folded = _fold_aligned(exact)
-        exact_words, folded_words = set(_TOKEN.findall(exact)), set(_TOKEN.findall(folded))
+        candidates, folded = self._candidates(exact)
         taken: list[tuple[int, int]] = []  # shared: a span used by a longer term is not counted again
         found: dict[Rule, int] = {}
-        for term in self.terms:
-            if not term.tokens <= (folded_words if term.folded else exact_words):
-                continue
+        for term in candidates:
             count = _count(term.pattern, folded if term.folded else exact, taken)
             if count:
                 for rule in term.rules:
                     found[rule] = count
         return found
+
+    def _candidates(self, exact: str) -> tuple[list[_Term], str]:
+        """The terms whose words all occur in ``exact``, longest first, and the folded text."""
+        if self._stand_ins_are_safe:
+            try:
+                folded = exact if exact.isascii() else _fold_with_stand_ins(exact)
+            except _KindChanges:
+                pass
+            else:
+                words = set(folded.translate(_WORDS_APART).split())
+                return [term for term in self.terms if term.folded_tokens <= words], folded
+        folded = _fold_aligned(exact)
+        exact_words, folded_words = set(_TOKEN.findall(exact)), set(_TOKEN.findall(folded))
+        return [term for term in self.terms if term.tokens <= (folded_words if term.folded else exact_words)], folded
 
 
 def _whole_words(words: list[str]) -> re.Pattern:
@@ -126,10 +186,12 @@ def _count(pattern: re.Pattern, text: str, taken: list[tuple[int, int]]) -> int:
     count = 0
     for match in pattern.finditer(text):
         start, end = match.span()
-        if any(start < t_end and t_start < end for t_start, t_end in taken):
-            continue
-        taken.append((start, end))
-        count += 1
+        for t_start, t_end in taken:
+            if start < t_end and t_start < end:
+                break
+        else:
+            taken.append((start, end))
+            count += 1
     return count
 
 

@@ -37,6 +37,14 @@ def entry(**kwargs) -> RawEntry:
         ("javascript:alert(1)", ""),
         ("/tin/1.html", ""),
         ("", ""),
+        # Already canonical but for a fragment or a missing path (read without parsing).
+        ("  https://bao.example/a/b.html#top ", "https://bao.example/a/b.html"),
+        ("https://bao.example", "https://bao.example/"),
+        ("https://bao.example/a#", "https://bao.example/a"),
+        # Parsed: parameters, an empty query, an empty host.
+        ("https://bao.example/a;p=1", "https://bao.example/a;p=1"),
+        ("https://bao.example/a?", "https://bao.example/a"),
+        ("https:///a", ""),
     ],
 )
 def test_canonical_url(url, expected):
@@ -45,6 +53,11 @@ def test_canonical_url(url, expected):
 
 def test_relative_links_resolve_against_the_feed():
     assert normalize.canonical_url("/tin/1.html", "https://bao.example/rss") == "https://bao.example/tin/1.html"
+    assert (
+        normalize.canonical_url("tin/1.html", "https://bao.example/rss/a.rss") == "https://bao.example/rss/tin/1.html"
+    )
+    assert normalize.canonical_url("https:///x", "https://bao.example/rss") == "https://bao.example/x"
+    assert normalize.canonical_url("http://bao.example/x#y", "https://bao.example/rss") == "http://bao.example/x"
 
 
 def test_keys_follow_the_policy_and_fall_back():
@@ -83,6 +96,9 @@ def test_identity_switch_above_five_percent():
         ("Theo đó, các bên thống nhất.", ""),
         ("Theo Bộ trưởng, kinh tế tăng.", ""),
         ("Không có nguồn.", ""),
+        ("XTheo TTXVN, hội nghị...", ""),
+        ("Bài viết. Nguồn tin: Báo Quốc tế", "Báo Quốc tế"),
+        ("Bài viết. Source: VNA", "VNA"),
     ],
 )
 def test_wire_origin(text, origin):
@@ -139,6 +155,10 @@ def test_control_characters_and_overlong_links_are_dropped():
     )
     assert (item.key, item.title, item.author, item.url) == ("g:g1", "Tin ASEAN", "AB", "")
     assert normalize.canonical_url("https://bao.example/a b") == ""
+    paragraphs = normalize.normalize_entry(
+        entry(summary="<p>Tin\x00 một</p>\n<p>Tin\thai\x0b</p>"), policy="guid", time_zone="", now=NOW
+    )
+    assert paragraphs.summary == "<p>Tin một</p>\n<p>Tin\thai</p>"
 
 
 def test_the_wire_is_read_at_the_ends_of_a_text_not_in_quotes_inside_it():

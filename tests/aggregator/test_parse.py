@@ -28,6 +28,7 @@ def test_well_formed_feed():
     assert len(feed.entries) == 3 and not feed.malformed
     assert feed.entries[0].guid == "tin-1"
     assert feed.entries[0].published == "Mon, 02 Sep 2025 08:00:00 +0700"
+    assert feed.entries[0].updated == ""  # what the feed wrote: feedparser's own reading falls back to pubDate
 
 
 def test_billion_laughs_is_not_expanded():
@@ -83,7 +84,15 @@ def test_atom_and_media_image():
 <media:content url="https://x.example/a.jpg" medium="image"/></entry></feed>"""
     entry = parse_feed(body).entries[0]
     assert (entry.guid, entry.link, entry.content) == ("urn:1", "https://x.example/1", "<p>Body</p>")
+    assert (entry.published, entry.updated) == ("", "2025-09-14T18:44:00+07:00")
     assert entry.image_url == "https://x.example/a.jpg"
+
+
+def test_relative_links_and_permalink_guids_resolve_against_the_feed_url():
+    body = rss(item(1, guid=None).replace("https://bao-thu.example/tin-1.html?utm_source=rss#top", "tin-1.html"))
+    body = body.replace(b"</item>", b"<guid>12345</guid></item>", 1)
+    entry = parse_feed(body, {}, "https://bao-thu.example/rss/tin.rss").entries[0]
+    assert (entry.link, entry.guid) == ("https://bao-thu.example/rss/tin-1.html", "https://bao-thu.example/rss/12345")
 
 
 def test_a_body_naming_a_local_file_is_not_read(tmp_path):

@@ -1,6 +1,10 @@
+import html as html_module
+import re
+
+import nh3
 import pytest
 
-from aggregator.sanitize import clean_html, to_text
+from aggregator.sanitize import clean_html, text_of_clean_html, to_text
 
 PAYLOADS = [
     "<script>alert(1)</script>",
@@ -72,10 +76,36 @@ def test_a_base_that_is_not_http_is_ignored():
 
 
 def test_text_of_clean_html_keeps_words_apart_and_reads_no_attribute():
-    from aggregator.sanitize import text_of_clean_html
-
     cleaned = clean_html(
         '<p>Hội nghị khai mạc.</p><p>Các bộ trưởng <img alt="a > b" src="https://x.example/1.jpg">họp.</p>'
     )
     assert text_of_clean_html(cleaned) == "Hội nghị khai mạc. Các bộ trưởng họp."
     assert text_of_clean_html(clean_html("<p>Giá &amp;amp; sản lượng &lt;b&gt;</p>")) == "Giá & sản lượng"
+
+
+@pytest.mark.parametrize(
+    "html",
+    [
+        "<p>a&nbsp;</p><p>&nbsp;b</p>",
+        "<p>x\n\ny</p>\n<p> z </p>\t<br>",
+        "<p>&amp;lt;b</p><p>&amp;gt;x</p>",  # a tag decoded from entities across two paragraphs
+        "<p>a</p><p>&amp;lt;script&amp;gt;bad()&amp;lt;/script&amp;gt;c</p>",
+        '<p>Giá&#10;<a href="https://x.example/">5&amp;amp;</a>&#160;7\u2003tỷ</p>',
+        "",
+        "<br><br>",
+    ],
+)
+def test_text_of_clean_html_is_the_text_between_tags(html):
+    cleaned = clean_html(html)
+    # The definition: tags become spaces, entities are decoded twice, decoded markup is stripped.
+    text = html_module.unescape(html_module.unescape(re.sub(r'<(?:[^>"]|"[^"]*")*>', " ", cleaned)))
+    if re.search(r"<[a-zA-Z/!?]", text):
+        text = html_module.unescape(nh3.clean(text, tags=set(), attributes={}))
+    assert text_of_clean_html(cleaned) == " ".join(text.split())
+
+
+def test_cleaners_are_kept_per_base():
+    html = '<a href="/a">x</a>'
+    assert 'href="https://one.example/a"' in clean_html(html, "https://one.example/rss")
+    assert 'href="https://two.example/a"' in clean_html(html, "https://two.example/rss")
+    assert 'href="/a"' in clean_html(html)
