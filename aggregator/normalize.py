@@ -98,21 +98,21 @@ def canonical_url(url: str, base: str = "") -> str:
     if plain and (not base or _can_be_base(base)):  # most links: no parsing and rebuilding
         result = plain.group(1) + (plain.group(2) or "/")
         return result if len(result) <= MAX_URL else ""
-    url = urljoin(base, url) if base else url
-    parts = urlsplit(url)
-    if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
-        return ""
-    query = [
-        (k, v)
-        for k, v in parse_qsl(parts.query, keep_blank_values=True)
-        if not k.lower().startswith("utm_") and k.lower() not in TRACKING_PARAMS
-    ]
-    netloc = parts.hostname.lower()
-    if parts.port and not (
-        (parts.scheme == "http" and parts.port == 80) or (parts.scheme == "https" and parts.port == 443)
-    ):
-        netloc += f":{parts.port}"
-    try:
+    try:  # a hostile feed's "http://[bad" or port 99999 raises ValueError in urllib: not a link
+        url = urljoin(base, url) if base else url
+        parts = urlsplit(url)
+        if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
+            return ""
+        query = [
+            (k, v)
+            for k, v in parse_qsl(parts.query, keep_blank_values=True)
+            if not k.lower().startswith("utm_") and k.lower() not in TRACKING_PARAMS
+        ]
+        netloc = parts.hostname.lower()
+        if parts.port and not (
+            (parts.scheme == "http" and parts.port == 80) or (parts.scheme == "https" and parts.port == 443)
+        ):
+            netloc += f":{parts.port}"
         result = urlunsplit((parts.scheme.lower(), netloc, parts.path or "/", urlencode(query), ""))
     except ValueError:
         return ""

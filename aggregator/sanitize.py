@@ -85,14 +85,19 @@ def clean_html(value: str, base_url: str | None = None) -> str:
 
 @lru_cache(maxsize=256)
 def _html_cleaner(absolute_base: str | None) -> nh3.Cleaner:
-    return nh3.Cleaner(
-        tags=ALLOWED_TAGS,
-        attributes=ALLOWED_ATTRIBUTES,
-        url_schemes=URL_SCHEMES,
-        link_rel="noopener noreferrer nofollow",
-        strip_comments=True,
-        url_relative=("rewrite_with_base", absolute_base) if absolute_base else None,
-    )
+    options = {
+        "tags": ALLOWED_TAGS,
+        "attributes": ALLOWED_ATTRIBUTES,
+        "url_schemes": URL_SCHEMES,
+        "link_rel": "noopener noreferrer nofollow",
+        "strip_comments": True,
+    }
+    if absolute_base:
+        try:
+            return nh3.Cleaner(**options, url_relative=("rewrite_with_base", absolute_base))
+        except ValueError:  # a hostile feed's link such as "http://[bad" is no base: as if there were none
+            pass
+    return nh3.Cleaner(**options)
 
 
 _TEXT_CLEANER = nh3.Cleaner(tags=set(), attributes={})  # no tag survives; script and style lose their text

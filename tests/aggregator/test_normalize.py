@@ -45,6 +45,9 @@ def entry(**kwargs) -> RawEntry:
         ("https://bao.example/a;p=1", "https://bao.example/a;p=1"),
         ("https://bao.example/a?", "https://bao.example/a"),
         ("https:///a", ""),
+        # Hostile: urllib raises ValueError on these; they are not links, and the item is kept.
+        ("http://[bad/a", ""),
+        ("https://bao.example:99999/a", ""),
     ],
 )
 def test_canonical_url(url, expected):
@@ -167,3 +170,14 @@ def test_the_wire_is_read_at_the_ends_of_a_text_not_in_quotes_inside_it():
     assert normalize.wire_origin(quoting) == ""
     assert normalize.wire_origin("(TTXVN) " + quoting) == "TTXVN"
     assert normalize.wire_origin(quoting + " Theo TTXVN") == "TTXVN"
+
+
+def test_an_entry_of_a_feed_with_a_broken_link_is_kept():
+    item = normalize.normalize_entry(
+        entry(link="https://bao.example:99999/tin"),
+        policy="guid",
+        time_zone="Asia/Ho_Chi_Minh",
+        now=NOW,
+        base_url="http://[bad",
+    )
+    assert item.url == "" and item.key == "g:g1"
