@@ -1,6 +1,6 @@
 """The feed pass end to end: loopback HTTP server, real parsing, real database."""
 
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 
 import pytest
 from django.db import IntegrityError, transaction
@@ -437,3 +437,35 @@ def test_a_pass_stops_before_its_next_source_once_the_scheduler_is_no_longer_act
     assert FetchLog.objects.count() == 1 and Item.objects.count() == 2
     # The others were not stored at all, their ETags included: the new active scheduler fetches them whole.
     assert Source.objects.exclude(etag="").count() == 1
+
+
+def test_insert_rows_stores_what_bulk_create_would():
+    source = Source.objects.create(name="Báo mẫu", feed_url="http://127.0.0.1:9/raw.xml")
+    published = datetime(2026, 3, 12, 8, 30, 15, 123456, tzinfo=UTC)
+    fields = {
+        "source": source,
+        "title": "Lào & Campuchia: 'hợp tác' \"mới\"",
+        "summary": "<p>Tóm tắt</p>",
+        "content": "",
+        "published_at": published,
+        "first_seen_at": published,
+        "updated_at": published,
+        "content_hash": "h",
+        "relevance": 2.5,
+        "classified_by_editor": False,
+    }
+    raw = [Item(key=f"raw-{n}", **fields) for n in range(3)]
+    orm = [Item(key=f"orm-{n}", **fields) for n in range(3)]
+    store.insert_rows(raw, batch_size=2)
+    Item.objects.bulk_create(orm)
+
+    assert all(obj.pk and not obj._state.adding for obj in raw)
+    stored = {item.key: item for item in Item.objects.filter(source=source)}
+    ignored = {"id", "key", "search_vector"}
+    for number, obj in enumerate(raw):
+        assert stored[obj.key].pk == obj.pk
+        for field in Item._meta.concrete_fields:
+            if field.attname not in ignored:
+                mine = getattr(stored[f"raw-{number}"], field.attname)
+                assert mine == getattr(stored[f"orm-{number}"], field.attname), field.attname
+    assert stored["raw-0"].published_at == published
