@@ -40,7 +40,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 # bench/ is sys.path[0] when this file runs as a script: share the column benchmark's helpers.
-from run import django_env, log, run_step, save_report
+from run import cpu_name, django_env, log, run_step, save_report
 
 BENCH_DIR = Path(__file__).resolve().parent
 REPO_DIR = BENCH_DIR.parent
@@ -381,12 +381,8 @@ def machine_info(postgres_url: str | None) -> dict:
     import sqlite3
     from importlib import metadata
 
-    cpu = platform.processor()
-    if Path("/proc/cpuinfo").exists():
-        cpu = next((ln.split(":", 1)[1].strip() for ln in Path("/proc/cpuinfo").read_text().splitlines()
-                    if "model name" in ln), cpu)  # fmt: skip
     info = {
-        "cpu": cpu,
+        "cpu": cpu_name(),
         "cores": os.cpu_count(),
         "platform": platform.platform(),
         "python": platform.python_version(),

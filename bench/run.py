@@ -729,20 +729,18 @@ def measure_mode(args, env, mode: str, targets: list[dict], load, embed_targets:
 # --- Report ---------------------------------------------------------------------------------------
 
 
+def cpu_name() -> str:
+    """The processor's model name (/proc/cpuinfo), else what the platform module says."""
+    cpuinfo = Path("/proc/cpuinfo")
+    lines = cpuinfo.read_text().splitlines() if cpuinfo.exists() else []
+    return next((ln.split(":", 1)[1].strip() for ln in lines if "model name" in ln), platform.processor())
+
+
 def machine_info(args, loader: str) -> dict:
     import sqlite3
 
     info = {
-        "cpu": next(
-            (
-                ln.split(":", 1)[1].strip()
-                for ln in Path("/proc/cpuinfo").read_text().splitlines()
-                if "model name" in ln
-            ),
-            platform.processor(),
-        )
-        if Path("/proc/cpuinfo").exists()
-        else platform.processor(),
+        "cpu": cpu_name(),
         "cores": os.cpu_count(),
         "platform": platform.platform(),
         "python": platform.python_version(),

@@ -43,7 +43,7 @@ from pathlib import Path
 
 # bench/ is sys.path[0] when this file runs as a script: share the other benchmarks' helpers.
 from aggregator_bench import drop_postgres, postgres_admin, recreate_postgres
-from run import django_env, log, run_step, save_report
+from run import cpu_name, django_env, log, run_step, save_report
 
 BENCH_DIR = Path(__file__).resolve().parent
 REPO_DIR = BENCH_DIR.parent
@@ -477,12 +477,8 @@ def bench_env(database_url: str) -> dict[str, str]:
 def machine_info(admin_url: str) -> dict:
     from importlib import metadata
 
-    cpu = platform.processor()
-    if Path("/proc/cpuinfo").exists():
-        cpu = next((ln.split(":", 1)[1].strip() for ln in Path("/proc/cpuinfo").read_text().splitlines()
-                    if "model name" in ln), cpu)  # fmt: skip
     info = {
-        "cpu": cpu,
+        "cpu": cpu_name(),
         "cores": os.cpu_count(),
         "platform": platform.platform(),
         "python": platform.python_version(),
