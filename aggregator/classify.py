@@ -142,6 +142,16 @@ class RuleSet:
             self.terms.append(_Term(text, folded, tokens, folded_tokens, pattern, tuple(by_term[term])))
         # A NUL in a term (SQLite stores one) could match a stand-in: such rule sets take the slower way.
         self._stand_ins_are_safe = not any("\x00" in term.text for term in self.terms)
+        # Each term filed under its longest folded word (the rarest, likely): a text's words find the few
+        # terms worth a look without testing every term. Terms without such words are always tried.
+        self._by_word: dict[str, list[int]] = defaultdict(list)
+        self._always: list[int] = []
+        for index, term in enumerate(self.terms):
+            if term.folded_tokens:
+                self._by_word[max(sorted(term.folded_tokens), key=len)].append(index)
+            else:
+                self._always.append(index)
+        self._filed_words = frozenset(self._by_word)
 
     def occurrences(self, text: str) -> dict[Rule, int]:
         exact = _prepare(text)
@@ -164,7 +174,11 @@ class RuleSet:
                 pass
             else:
                 words = set(folded.translate(_WORDS_APART).split())
-                return [term for term in self.terms if term.folded_tokens <= words], folded
+                indexes = set(self._always)
+                for word in words & self._filed_words:
+                    indexes.update(self._by_word[word])
+                terms = (self.terms[index] for index in sorted(indexes))  # longest first, as listed
+                return [term for term in terms if term.folded_tokens <= words], folded
         folded = _fold_aligned(exact)
         exact_words, folded_words = set(_TOKEN.findall(exact)), set(_TOKEN.findall(folded))
         return [term for term in self.terms if term.tokens <= (folded_words if term.folded else exact_words)], folded
