@@ -61,7 +61,8 @@ def digest(
         )
         result = classify(item.title, item.text, rules)
         relevant = not snapshot.asean_filter or result.score >= threshold
-        items.append(ClassifiedItem(item, result, relevant, dedupe.title_signature(item.title)))
+        stored = normalize.as_stored(item, snapshot.reuse_rights)
+        items.append(ClassifiedItem(stored, result, relevant, dedupe.title_signature(item.title)))
     return Digested(items, feed.malformed, feed.problem, policy, note)
 
 

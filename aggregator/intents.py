@@ -21,6 +21,7 @@ class SourceSnapshot:
     asean_filter: bool
     poll_interval: timedelta
     consecutive_failures: int
+    reuse_rights: str
 
     @classmethod
     def of(cls, source) -> SourceSnapshot:
@@ -35,6 +36,7 @@ class SourceSnapshot:
             asean_filter=source.asean_filter,
             poll_interval=source.poll_interval,
             consecutive_failures=source.consecutive_failures,
+            reuse_rights=str(source.reuse_rights),
         )
 
 

@@ -221,3 +221,25 @@ def normalize_entry(
         image_url=canonical_url(entry.image_url, link),
         dated=dated,
     )
+
+
+# Reuse rights (``models.ReuseRights``, as plain strings: workers do not import models).
+FULL_TEXT, EXCERPT, LINK_ONLY = "full", "excerpt", "link"
+EXCERPT_CHARS = 400
+
+
+def as_stored(item: NormalizedItem, reuse_rights: str) -> NormalizedItem:
+    """``item`` with the summary and content its outlet's reuse rights let us keep, and nothing else.
+
+    Link only: neither. Excerpt: the plain-text excerpt, cut at a word before ``EXCERPT_CHARS``.
+    The text kept for classification and for cutting the excerpt is dropped: a pass sends thousands of
+    items from the worker processes, and these were most of their size.
+    """
+    summary, content = item.summary, item.content
+    if reuse_rights == LINK_ONLY:
+        summary, content = "", ""
+    elif reuse_rights == EXCERPT:
+        summary, content = item.excerpt, ""
+        if len(summary) > EXCERPT_CHARS:
+            summary = summary[:EXCERPT_CHARS].rsplit(" ", 1)[0] + "…"
+    return replace(item, summary=summary, content=content, text="", excerpt="")

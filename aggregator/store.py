@@ -7,18 +7,16 @@ import random
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
-from django.db import connections, router, transaction
-from django.db.models import Case, Count, DateTimeField, Model, OuterRef, Subquery, Value, When
+from django.db import connection, transaction
+from django.db.models import Q
 from django.utils import timezone
 
 from cms.models import Country, Pillar, Topic
 
-from . import decide, dedupe
+from . import bulk, decide, dedupe
 from .clustering import CLUSTER_WINDOW, IndexedItem, StoryIndex
 from .intents import ClassifiedItem, Counts, PassOutcome
 from .models import EnrichState, FetchLog, Item, ItemStatus, ReuseRights, Source, StoryCluster, Tombstone
-
-EXCERPT_CHARS = 400
 
 logger = logging.getLogger(__name__)
 
@@ -40,29 +38,15 @@ class Taxonomy:
         )
 
 
-def _reuse(source: Source, entry: ClassifiedItem) -> tuple[str, str]:
-    """(summary, content) as much as the outlet's reuse rights allow."""
-    item = entry.item
-    if source.reuse_rights == ReuseRights.LINK_ONLY:
-        return "", ""
-    if source.reuse_rights == ReuseRights.EXCERPT:
-        text = item.excerpt
-        if len(text) > EXCERPT_CHARS:
-            text = text[:EXCERPT_CHARS].rsplit(" ", 1)[0] + "…"
-        return text, ""
-    return item.summary, item.content
-
-
 def _fields(source: Source, entry: ClassifiedItem, taxonomy: Taxonomy) -> dict:
     item, result = entry.item, entry.classification
-    summary, content = _reuse(source, entry)
     return {
         "key": item.key,
         "guid": item.guid,
         "url": item.url,
         "title": item.title,
-        "summary": summary,
-        "content": content,
+        "summary": item.summary,  # as the reuse rights allow (normalize.as_stored, in the digest)
+        "content": item.content,
         "author": item.author,
         "original_source": item.original_source,
         "language": source.language,
@@ -89,95 +73,76 @@ def _set_labels(obj: Item, entry: ClassifiedItem, taxonomy: Taxonomy) -> None:
     obj.countries.set(countries)
 
 
-def insert_rows(objs: list[Model], batch_size: int = 500) -> None:
-    """``bulk_create`` for plain rows, without the ORM's per-value preparation; sets the objects' pks.
-
-    For new items and their label links: a pass stores thousands of rows, and preparing each of their 30
-    values through its field took most of ``bulk_create``'s time. Values go to the driver as they are,
-    but for dates, which SQLite stores as text; the search vector is left to the database's trigger.
-    No ``pre_save``: for models without ``auto_now`` fields (defaults are set when an object is made).
-    """
-    if not objs:
-        return
-    model = type(objs[0])
-    connection = connections[router.db_for_write(model)]
-    fields = [f for f in model._meta.concrete_fields if not f.primary_key and f.attname != "search_vector"]
-    adapt = connection.ops.adapt_datetimefield_value
-    dates = [index for index, f in enumerate(fields) if isinstance(f, DateTimeField)]
-    table, pk = connection.ops.quote_name(model._meta.db_table), model._meta.pk
-    columns = ", ".join(connection.ops.quote_name(f.column) for f in fields)
-    row = "(" + ", ".join(["%s"] * len(fields)) + ")"
-    with connection.cursor() as cursor:
-        for start in range(0, len(objs), batch_size):
-            batch = objs[start : start + batch_size]
-            values: list = []
-            for obj in batch:
-                own = [getattr(obj, f.attname) for f in fields]
-                for index in dates:
-                    own[index] = adapt(own[index])
-                values += own
-            cursor.execute(
-                f"INSERT INTO {table} ({columns}) VALUES {', '.join([row] * len(batch))} "  # noqa: S608 (model's own names)
-                f"RETURNING {connection.ops.quote_name(pk.column)}",
-                values,
-            )
-            for obj, (obj_pk,) in zip(batch, cursor.fetchall(), strict=True):
-                obj.pk = obj_pk
-                obj._state.adding, obj._state.db = False, connection.alias
-
-
-def _insert_new(new: list[tuple[Item, ClassifiedItem]], taxonomy: Taxonomy, stories: StoryIndex, now: datetime):
-    """Insert a source's new items in one statement, their labels in one per table, and cluster them."""
-    touched = _assign_stories([obj for obj, entry in new if entry.relevant], stories, now)
-    insert_rows([obj for obj, _entry in new])
+def _insert_new(new: list[tuple[dict, ClassifiedItem]], taxonomy: Taxonomy, stories: StoryIndex, now: datetime):
+    """Insert a source's new items (rows of column values) and their labels, and cluster them."""
+    touched = _assign_stories([row for row, entry in new if entry.relevant], stories, now)
+    pks = bulk.insert_rows(Item, [row for row, _entry in new])
     topic_links, country_links = [], []
-    for obj, entry in new:
+    for pk, (row, entry) in zip(pks, new, strict=True):
         topics, countries = _label_ids(entry, taxonomy)
-        topic_links += [Item.topics.through(item_id=obj.pk, topic_id=pk) for pk in topics]
-        country_links += [Item.countries.through(item_id=obj.pk, country_id=pk) for pk in countries]
-    insert_rows(topic_links)
-    insert_rows(country_links)
-    for obj, entry in new:
-        if entry.relevant and obj.title_signature:
-            indexed = IndexedItem(obj.pk, obj.source_id, obj.published_at, obj.title_signature, obj.title)
-            stories.add(indexed, obj.cluster_id)
+        topic_links += [{"item_id": pk, "topic_id": topic} for topic in topics]
+        country_links += [{"item_id": pk, "country_id": country} for country in countries]
+        if entry.relevant and row["title_signature"]:
+            indexed = IndexedItem(pk, row["source_id"], row["published_at"], row["title_signature"], row["title"])
+            stories.add(indexed, row["cluster_id"])
+    bulk.insert_rows(Item.topics.through, topic_links, returning=False)
+    bulk.insert_rows(Item.countries.through, country_links, returning=False)
     if touched:
-        count = Item.objects.filter(cluster=OuterRef("pk")).order_by().values("cluster").annotate(n=Count("pk"))
-        StoryCluster.objects.filter(pk__in=touched).update(item_count=Subquery(count.values("n")))
+        _recount_stories(touched)
 
 
-def _assign_stories(items: list[Item], stories: StoryIndex, now: datetime) -> set[int]:
-    """Set ``cluster_id`` on new (unsaved) items that retell another outlet's story; ids of stories touched.
+def _assign_stories(rows: list[dict], stories: StoryIndex, now: datetime) -> set[int]:
+    """Set ``cluster_id`` in the rows of new items that retell another outlet's story; ids of stories touched.
 
     A partner that was in no story yet starts one, with its own title. A constant number of queries
     however many stories start.
     """
-    if items:  # the batch's whole window in one read
-        dates = [obj.published_at for obj in items]
+    if rows:  # the batch's whole window in one read
+        dates = [row["published_at"] for row in rows]
         stories.cover(min(dates) - CLUSTER_WINDOW, max(dates) + CLUSTER_WINDOW + timedelta(microseconds=1))
     started: dict[int, StoryCluster] = {}  # partner pk -> the story it starts
-    joining: list[tuple[Item, StoryCluster]] = []
-    for obj in items:
-        match = stories.match(obj.title_signature, obj.source_id, obj.published_at)
+    joining: list[tuple[dict, StoryCluster]] = []
+    for row in rows:
+        match = stories.match(row["title_signature"], row["source_id"], row["published_at"])
         if match is None:
             continue
         if match.cluster_id:
-            obj.cluster_id = match.cluster_id
+            row["cluster_id"] = match.cluster_id
             continue
         story = started.get(match.partner.pk)
         if story is None:
             story = started[match.partner.pk] = StoryCluster(title=match.partner.title[:500], first_seen_at=now)
-        joining.append((obj, story))
+        joining.append((row, story))
     if started:
         StoryCluster.objects.bulk_create(started.values())
-        Item.objects.filter(pk__in=started).update(
-            cluster_id=Case(*(When(pk=pk, then=Value(story.pk)) for pk, story in started.items()))
-        )
+        _join_stories([(story.pk, partner_pk) for partner_pk, story in started.items()])
         for partner_pk, story in started.items():
             stories.set_cluster(partner_pk, story.pk)  # the next retelling joins this story
-        for obj, story in joining:
-            obj.cluster_id = story.pk
-    return {obj.cluster_id for obj in items if obj.cluster_id}
+        for row, story in joining:
+            row["cluster_id"] = story.pk
+    return {row["cluster_id"] for row in rows if row["cluster_id"]}
+
+
+# Two statements run for most sources of a pass, written out: composed through the ORM (a CASE arm per
+# story, a correlated subquery), they cost more to build than to run.
+_ITEMS, _STORIES = Item._meta.db_table, StoryCluster._meta.db_table
+_JOIN_STORY = f"UPDATE {_ITEMS} SET cluster_id = %s WHERE id = %s"  # noqa: S608 (model's own names)
+_RECOUNT_STORIES = (
+    f"UPDATE {_STORIES} SET item_count = (SELECT COUNT(*) FROM {_ITEMS} WHERE {_ITEMS}.cluster_id = {_STORIES}.id) "  # noqa: S608
+    "WHERE id IN ({ids})"
+)
+
+
+def _join_stories(pairs: list[tuple[int, int]]) -> None:
+    """Put existing items in stories: (story pk, item pk) pairs."""
+    with connection.cursor() as cursor:
+        cursor.executemany(_JOIN_STORY, pairs)
+
+
+def _recount_stories(story_pks: set[int]) -> None:
+    ids = sorted(story_pks)
+    with connection.cursor() as cursor:
+        cursor.execute(_RECOUNT_STORIES.format(ids=", ".join(["%s"] * len(ids))), ids)
 
 
 def _store_items(
@@ -187,19 +152,15 @@ def _store_items(
     for entry in outcome.items:
         by_key.setdefault(entry.item.key, entry)
     keys = list(by_key)
-    urls = [e.item.url for e in by_key.values() if e.item.url]
-    existing = {
-        key: (pk, content_hash)
-        for key, pk, content_hash in Item.objects.filter(source=source, key__in=keys).values_list(
-            "key", "pk", "content_hash"
-        )
-    }
-    existing_by_url = {
-        url: (pk, content_hash)
-        for url, pk, content_hash in Item.objects.filter(source=source, url__in=urls).values_list(
-            "url", "pk", "content_hash"
-        )
-    }
+    urls = {e.item.url for e in by_key.values() if e.item.url}
+    existing: dict[str, tuple[int, str]] = {}
+    existing_by_url: dict[str, tuple[int, str]] = {}
+    stored = Item.objects.filter(Q(key__in=keys) | Q(url__in=urls), source=source)
+    for key, url, pk, content_hash in stored.values_list("key", "url", "pk", "content_hash"):
+        if key in by_key:
+            existing[key] = (pk, content_hash)
+        if url in urls:
+            existing_by_url[url] = (pk, content_hash)
     tombstones = set(Tombstone.objects.filter(feed_url=source.feed_url, key__in=keys).values_list("key", flat=True))
     plans = decide.plan_items(
         [(e.item.key, e.item.content_hash, e.item.url) for e in by_key.values()],
@@ -208,19 +169,20 @@ def _store_items(
         tombstones,
     )
     wants_full_text = source.full_text and source.reuse_rights == ReuseRights.FULL_TEXT
-    new: list[tuple[Item, ClassifiedItem]] = []
+    new: list[tuple[dict, ClassifiedItem]] = []
     for plan in plans:
         entry = by_key[plan.key]
         if plan.action == "new":
-            obj = Item(
-                source=source,
+            row = _fields(source, entry, taxonomy)
+            row.update(
+                source_id=source.pk,
                 published_at=entry.item.published_at,
                 first_seen_at=now,
                 updated_at=now,
+                cluster_id=None,
                 enrich_state=EnrichState.PENDING if wants_full_text and entry.relevant else EnrichState.NONE,
-                **_fields(source, entry, taxonomy),
             )
-            new.append((obj, entry))
+            new.append((row, entry))
             if entry.relevant:
                 counts.new += 1
             else:

@@ -181,3 +181,30 @@ def test_an_entry_of_a_feed_with_a_broken_link_is_kept():
         base_url="http://[bad",
     )
     assert item.url == "" and item.key == "g:g1"
+
+
+def test_reuse_rights_are_the_models_values():
+    from aggregator.models import ReuseRights
+
+    assert {normalize.FULL_TEXT, normalize.EXCERPT, normalize.LINK_ONLY} == set(ReuseRights.values)
+
+
+def test_as_stored_keeps_what_the_reuse_rights_allow():
+    long_lead = "<p>" + "Hợp tác kinh tế ASEAN " * 40 + "</p>"
+    item = normalize.normalize_entry(
+        entry(summary=long_lead, content="<p>Toàn văn bài báo.</p>"), policy="guid", time_zone="UTC", now=NOW
+    )
+
+    full = normalize.as_stored(item, normalize.FULL_TEXT)
+    excerpt = normalize.as_stored(item, normalize.EXCERPT)
+    link = normalize.as_stored(item, normalize.LINK_ONLY)
+
+    assert (full.summary, full.content) == (item.summary, item.content)
+    assert excerpt.content == "" and "<p>" not in excerpt.summary
+    cut = excerpt.summary.removesuffix("…")
+    assert excerpt.summary.endswith("…") and len(excerpt.summary) <= normalize.EXCERPT_CHARS + 1
+    assert item.excerpt.startswith(cut + " ")  # cut between words
+    assert (link.summary, link.content) == ("", "")
+    # Classification's text is not carried on; what identifies the item is.
+    assert all(kept.text == kept.excerpt == "" for kept in (full, excerpt, link))
+    assert (excerpt.key, excerpt.content_hash, excerpt.title) == (item.key, item.content_hash, item.title)
