@@ -11,6 +11,7 @@ from django.conf import settings
 from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -201,7 +202,10 @@ class ItemKind(models.TextChoices):
 class Item(models.Model):
     """One entry of one source. ``(source, key)`` is unique in the database."""
 
-    source = models.ForeignKey(Source, verbose_name=_("source"), on_delete=models.CASCADE, related_name="items")
+    # Not indexed on its own: the indexes on (source, key), (source, url) and (source, status) start with it.
+    source = models.ForeignKey(
+        Source, verbose_name=_("source"), on_delete=models.CASCADE, related_name="items", db_index=False
+    )
     key = models.CharField(_("key"), max_length=255)
     guid = models.CharField(_("guid"), max_length=1000, blank=True)
     url = models.URLField(_("link"), max_length=1000, blank=True)
@@ -228,8 +232,8 @@ class Item(models.Model):
     first_seen_at = models.DateTimeField(_("first seen"), default=timezone.now)
     updated_at = models.DateTimeField(_("updated"), default=timezone.now)
     content_hash = models.CharField(_("content hash"), max_length=64)
-    status = models.CharField(
-        _("status"), max_length=10, choices=ItemStatus.choices, default=ItemStatus.VISIBLE, db_index=True
+    status = models.CharField(  # indexed with the date (Meta.indexes), which serves lookups by status too
+        _("status"), max_length=10, choices=ItemStatus.choices, default=ItemStatus.VISIBLE
     )
     relevance = models.FloatField(_("ASEAN relevance"), default=0)
     classified_by_editor = models.BooleanField(
@@ -256,8 +260,8 @@ class Item(models.Model):
         related_name="items",
     )
     title_signature = models.CharField(max_length=500, blank=True, editable=False)
-    enrich_state = models.CharField(
-        _("full text"), max_length=10, choices=EnrichState.choices, default=EnrichState.NONE, db_index=True
+    enrich_state = models.CharField(  # the queue's pending rows are indexed (Meta.indexes), the others need not be
+        _("full text"), max_length=10, choices=EnrichState.choices, default=EnrichState.NONE
     )
     enrich_attempts = models.PositiveSmallIntegerField(default=0, editable=False)
     enrich_after = models.DateTimeField(null=True, blank=True, editable=False)  # retry back-off
@@ -284,6 +288,9 @@ class Item(models.Model):
             models.Index(fields=["status", "-published_at"]),
             models.Index(fields=["source", "url"]),
             models.Index(fields=["source", "status"]),
+            models.Index(
+                fields=["first_seen_at"], name="aggregator_item_enrich_queue", condition=Q(enrich_state="pending")
+            ),
         ]
 
     def __str__(self) -> str:
