@@ -141,11 +141,16 @@ def _descendants_cpu_s() -> float:
 
 
 class _TreeMemorySampler:
-    """Peak memory of this process and its worker processes together, sampled every 50 ms.
+    """Peak memory of this process and its worker processes together, sampled every 100 ms.
 
     Summed as PSS (proportional set size): worker processes share the pages the fork server loaded, and
-    summing their RSS would count those pages once per process.
+    summing their RSS would count those pages once per process. The sampler runs in the measured process,
+    so it is kept light: the worker processes (started once, at the pass's start) are looked up again
+    only once a second, not at every sample (a walk over all of /proc).
     """
+
+    INTERVAL_S = 0.1
+    LOOKUP_EVERY = 10  # samples
 
     def __init__(self) -> None:
         import threading
@@ -164,8 +169,13 @@ class _TreeMemorySampler:
         return 0.0
 
     def _run(self) -> None:
-        while not self._stop.wait(0.05):
-            total = self._pss_mb(os.getpid()) + sum(self._pss_mb(pid) for pid in _descendants())
+        workers: list[int] = []
+        samples = 0
+        while not self._stop.wait(self.INTERVAL_S):
+            if samples % self.LOOKUP_EVERY == 0:
+                workers = _descendants()
+            samples += 1
+            total = self._pss_mb(os.getpid()) + sum(self._pss_mb(pid) for pid in workers)
             self.peak_mb = max(self.peak_mb, round(total, 1))
 
     def start(self) -> None:
