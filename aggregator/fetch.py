@@ -285,6 +285,9 @@ def fetch(
                 current = urljoin(current, location)
                 continue
             if response.status_code == 304:
+                # A 304 has no body (http.client reads none); reading it marks the response done, so the
+                # connection goes back to the pool instead of being closed: most passes are all 304s.
+                response.content  # noqa: B018
                 return FetchResult(current, 304, CaseInsensitiveDict(response.headers))
             body = _read_limited(response, max_bytes, deadline)
             if response.status_code >= 400:

@@ -1,8 +1,10 @@
 """The fetcher against a real HTTP server on loopback."""
 
 import gzip
+import threading
 import time
 import zlib
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 from werkzeug import Response
@@ -150,3 +152,32 @@ def test_an_outlet_that_sets_a_cookie_before_serving_items(httpserver, loopback,
     httpserver.expect_request("/f").respond_with_handler(feed)
     assert fetch.fetch(httpserver.url_for("/f"), session=session).content == b"<rss/>"
     assert len(httpserver.log) == 2
+
+
+class _NotModifiedKeepAlive(BaseHTTPRequestHandler):
+    """Answers every GET with a 304 and keeps the connection open (pytest-httpserver always closes it)."""
+
+    protocol_version = "HTTP/1.1"
+
+    def do_GET(self):
+        self.send_response(304)
+        self.send_header("ETag", '"abc"')
+        self.end_headers()
+
+    def log_message(self, *args):
+        pass
+
+
+def test_a_304_leaves_its_connection_for_the_next_request(loopback, session, monkeypatch):
+    connects = []
+    real_connect = fetch._connect_checked
+    monkeypatch.setattr(fetch, "_connect_checked", lambda *args: connects.append(args) or real_connect(*args))
+    with ThreadingHTTPServer(("127.0.0.1", 0), _NotModifiedKeepAlive) as server:
+        threading.Thread(target=server.serve_forever, daemon=True).start()
+        url = f"http://127.0.0.1:{server.server_address[1]}/f"
+        try:
+            for _ in range(3):
+                assert fetch.fetch(url, etag='"abc"', session=session).not_modified
+        finally:
+            server.shutdown()
+    assert len(connects) == 1
