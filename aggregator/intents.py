@@ -66,6 +66,7 @@ class PassOutcome:
     identity_policy: str = ""
     identity_note: str = ""
     items: list[ClassifiedItem] = field(default_factory=list)
+    poll_interval: timedelta | None = None  # the source's, when the pass began (a 304 is stored without reading it)
 
     @property
     def ok(self) -> bool:

@@ -87,6 +87,7 @@ def gather(
             started_at=started,
             duration=timedelta(seconds=time.monotonic() - clock),
             status=status,
+            poll_interval=snapshot.poll_interval,
             **kwargs,
         )
 

@@ -78,6 +78,39 @@ def test_conditional_get_304_costs_no_parsing(httpserver, loopback):
     assert httpserver.log[-1][0].headers["If-Modified-Since"] == "Mon, 01 Sep 2025 01:00:00 GMT"
 
 
+def test_a_304_resets_the_health_with_two_statements_and_never_reads_the_source(httpserver, loopback):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    httpserver.expect_request("/feed.xml").respond_with_data("", status=304, headers={"Cache-Control": "max-age=3600"})
+    source = make_source(httpserver, etag='"v1"', consecutive_failures=2, last_error="timeout", last_status=503)
+    source.poll_interval = timedelta(minutes=20)
+    source.save()
+    with pipeline.make_digester() as digester:
+        outcome = pipeline.gather(pipeline.SourceSnapshot.of(source), digester)
+    taxonomy = store.Taxonomy.load()
+    with CaptureQueriesContext(connection) as queries:
+        counts = store.record_pass(outcome, taxonomy)
+    statements = [q["sql"].split()[0] for q in queries if q["sql"].split()[0] in ("SELECT", "UPDATE", "INSERT")]
+    assert statements == ["UPDATE", "INSERT"]
+    assert (counts.sources, counts.unchanged, counts.errors) == (1, 1, 0)
+    source.refresh_from_db()
+    assert (source.consecutive_failures, source.last_status, source.last_error, source.etag) == (0, 304, "", '"v1"')
+    # The server's max-age (1 h) is longer than the poll interval (20 min) the outcome carried.
+    assert timezone.now() + timedelta(minutes=59) < source.next_fetch_at < timezone.now() + timedelta(minutes=67)
+    assert FetchLog.objects.get(source=source).status == "not_modified"
+
+
+def test_a_304_for_a_source_deleted_during_the_pass_records_nothing(httpserver, loopback):
+    httpserver.expect_request("/feed.xml").respond_with_data("", status=304)
+    source = make_source(httpserver, etag='"v1"')
+    with pipeline.make_digester() as digester:
+        outcome = pipeline.gather(pipeline.SourceSnapshot.of(source), digester)
+    source.delete()
+    assert store.record_pass(outcome, store.Taxonomy.load()).unchanged == 1
+    assert not FetchLog.objects.exists()
+
+
 def test_asean_filter_keeps_filtered_items_hidden_and_counts_them_once(httpserver, loopback):
     body = (
         item(1)
