@@ -1,3 +1,4 @@
+import copy
 import html
 import io
 import xml.sax
@@ -8,8 +9,9 @@ import feedparser.html
 import feedparser.mixin
 import feedparser.urls
 import pytest
+from feedparser.util import FeedParserDict
 
-from aggregator.parse import ParseError, parse_feed
+from aggregator.parse import ParseError, _copy_content_params, parse_feed
 from aggregator.xmlreader import BufferedExpatReader
 
 from .feeds import item, items, rss
@@ -135,6 +137,7 @@ def _parsed_with_feedparsers_own_parts(monkeypatch, body: bytes, url: str):
     monkeypatch.setattr(feedparser.api, "PREFERRED_XML_PARSERS", [])
     monkeypatch.setattr(feedparser.mixin, "_cp1252", feedparser.html._cp1252)
     monkeypatch.setattr(feedparser.mixin, "make_safe_absolute_uri", feedparser.urls.make_safe_absolute_uri)
+    monkeypatch.setattr(feedparser.mixin, "copy", copy)
     return parse_feed(body, {"Content-Type": "application/rss+xml"}, url)
 
 
@@ -156,6 +159,16 @@ def test_feedparser_made_cheaper_is_in_place():
     feedparser.mixin.make_safe_absolute_uri.cache_clear()
     assert parse_feed(ESCAPED_HTML_FEED, url="https://bao.example.vn/rss/tin.rss").entries[0].summary.count("<p>") == 30
     assert feedparser.mixin.make_safe_absolute_uri.cache_info().hits > 10  # a start tag each
+
+
+def test_feedparser_content_parameters_are_copied_as_a_deep_copy_would():
+    assert feedparser.mixin.copy.deepcopy is _copy_content_params
+    flat = FeedParserDict(type="text/html", language=None, base="https://bao.example.vn/", base64=False)
+    copied = _copy_content_params(flat)
+    assert copied == copy.deepcopy(flat) and copied is not flat and type(copied) is FeedParserDict
+    nested = FeedParserDict(type="text/html", links=[{"href": "a"}])
+    copied = _copy_content_params(nested)
+    assert copied == nested and copied["links"][0] is not nested["links"][0]  # deep, as before
 
 
 def test_feedparser_windows_1252_table_translates_as_its_dict():
