@@ -155,7 +155,7 @@ def _store_items(
     urls = {e.item.url for e in by_key.values() if e.item.url}
     existing: dict[str, tuple[int, str]] = {}
     existing_by_url: dict[str, tuple[int, str]] = {}
-    stored = Item.objects.filter(Q(key__in=keys) | Q(url__in=urls), source=source)
+    stored = Item.objects.filter(Q(key__in=keys) | Q(url__in=urls), source=source).order_by()  # no sort needed
     for key, url, pk, content_hash in stored.values_list("key", "url", "pk", "content_hash"):
         if key in by_key:
             existing[key] = (pk, content_hash)
