@@ -7,7 +7,7 @@ instances, no per-value preparation through each field, no signals, no ``pre_sav
 
 - PostgreSQL: ``COPY ... FROM STDIN``, its rows written by the driver in compiled code; the new ids
   are taken from the table's sequence first, so they come back in the rows' order. Row triggers fire
-  as for ``INSERT`` (the search vector of migration ``aggregator/0004`` is made by one).
+  as for ``INSERT`` (the search vector of a row without one is made by one: migration ``aggregator/0008``).
 - Other databases (SQLite): multi-row ``INSERT ... RETURNING``.
 """
 
@@ -25,13 +25,14 @@ BATCH_ROWS = 500  # rows per SQLite statement (999 variables before SQLite 3.32;
 def insert_rows(model: type[Model], rows: Sequence[dict[str, Any]], *, returning: bool = True) -> list[int]:
     """Insert ``rows`` into ``model``'s table; their new primary keys in order (none unless ``returning``).
 
-    Every concrete column but the primary key and ``search_vector`` (the database's trigger makes it)
-    is written.
+    Every concrete column but the primary key is written, and ``search_vector`` only if a row has one
+    (the database's trigger makes the others).
     """
     if not rows:
         return []
     connection = connections[router.db_for_write(model)]
-    fields = [f for f in model._meta.concrete_fields if not f.primary_key and f.attname != "search_vector"]
+    vectors = any("search_vector" in row for row in rows)
+    fields = [f for f in model._meta.concrete_fields if not f.primary_key and (vectors or f.attname != "search_vector")]
     defaults = {f.attname: f.get_default() for f in fields if any(f.attname not in row for row in rows)}
     values = [[row[f.attname] if f.attname in row else defaults[f.attname] for f in fields] for row in rows]
     if connection.vendor == "postgresql":

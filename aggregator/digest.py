@@ -18,6 +18,7 @@ from datetime import datetime
 from . import dedupe, normalize, parse
 from .classify import Rule, RuleSet, classify
 from .intents import ClassifiedItem, SourceSnapshot
+from .search_vector import search_vector
 
 logger = logging.getLogger(__name__)
 
@@ -44,7 +45,9 @@ def digest(
     rules: RuleSet,
     threshold: float,
     now: datetime,
+    search_vectors: bool = False,
 ) -> Digested:
+    """``search_vectors``: build each item's full-text search vector too (PostgreSQL stores them)."""
     try:
         feed = parse.parse_feed(content, dict(headers), url)
     except parse.ParseError as exc:
@@ -62,7 +65,8 @@ def digest(
         result = classify(item.title, item.text, rules)
         relevant = not snapshot.asean_filter or result.score >= threshold
         stored = normalize.as_stored(item, snapshot.reuse_rights)
-        items.append(ClassifiedItem(stored, result, relevant, dedupe.title_signature(item.title)))
+        vector = search_vector(stored.title, stored.summary, stored.content) if search_vectors else None
+        items.append(ClassifiedItem(stored, result, relevant, dedupe.title_signature(item.title), vector))
     return Digested(items, feed.malformed, feed.problem, policy, note)
 
 
@@ -76,8 +80,8 @@ def _start_worker(rules: Sequence[Rule]) -> None:
     _worker_rules = RuleSet(rules)
 
 
-def _digest_in_worker(snapshot, content, headers, url, threshold, now) -> Digested:
-    return digest(snapshot, content, headers, url, _worker_rules, threshold, now)
+def _digest_in_worker(snapshot, content, headers, url, threshold, now, search_vectors) -> Digested:
+    return digest(snapshot, content, headers, url, _worker_rules, threshold, now, search_vectors)
 
 
 class Digester:
@@ -87,9 +91,10 @@ class Digester:
     the pass's own process, with its scheduler and fetch threads, could copy a lock some thread holds.
     """
 
-    def __init__(self, rules: Sequence[Rule], threshold: float, processes: int = 0):
+    def __init__(self, rules: Sequence[Rule], threshold: float, processes: int = 0, search_vectors: bool = False):
         self.rule_set = RuleSet(rules)
         self.threshold = threshold
+        self.search_vectors = search_vectors
         self._pool = None
         if processes > 0:
             context = multiprocessing.get_context("forkserver")
@@ -103,14 +108,14 @@ class Digester:
         if pool is not None:
             try:
                 return pool.submit(
-                    _digest_in_worker, snapshot, content, dict(headers), url, self.threshold, now
+                    _digest_in_worker, snapshot, content, dict(headers), url, self.threshold, now, self.search_vectors
                 ).result()
             except BrokenProcessPool:
                 # A worker died (killed, out of memory): finish the pass here rather than lose it.
                 logger.error("a digest worker died while reading %s; digesting in-process", snapshot.feed_url)
                 self._pool = None
                 pool.shutdown(wait=False, cancel_futures=True)
-        return digest(snapshot, content, headers, url, self.rule_set, self.threshold, now)
+        return digest(snapshot, content, headers, url, self.rule_set, self.threshold, now, self.search_vectors)
 
     def close(self) -> None:
         if self._pool is not None:

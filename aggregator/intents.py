@@ -46,6 +46,7 @@ class ClassifiedItem:
     classification: Classification
     relevant: bool
     signature: str = ""  # dedupe.title_signature of the title, for story clustering
+    search_vector: str | None = None  # search_vector.search_vector of the stored text, if asked for
 
 
 @dataclass(frozen=True)

@@ -14,6 +14,7 @@ from dataclasses import replace
 from datetime import timedelta
 
 from django.conf import settings
+from django.db import connections, router
 from django.db.models import Q
 from django.utils import timezone
 
@@ -22,7 +23,7 @@ from .classify import Rule
 from .clustering import StoryIndex
 from .digest import Digester
 from .intents import Counts, PassOutcome, SourceSnapshot
-from .models import KeywordRule, Source
+from .models import Item, KeywordRule, Source
 from .store import Taxonomy, record_pass
 
 logger = logging.getLogger(__name__)
@@ -36,7 +37,9 @@ def load_rules() -> list[Rule]:
 
 
 def make_digester(processes: int = 0) -> Digester:
-    return Digester(load_rules(), settings.AGGREGATOR_RELEVANCE_THRESHOLD, processes)
+    # PostgreSQL stores each item's search vector (shared.search); the digest builds them off the storing thread.
+    search_vectors = connections[router.db_for_write(Item)].vendor == "postgresql"
+    return Digester(load_rules(), settings.AGGREGATOR_RELEVANCE_THRESHOLD, processes, search_vectors)
 
 
 def due_sources(now=None):

@@ -182,6 +182,8 @@ def _store_items(
                 cluster_id=None,
                 enrich_state=EnrichState.PENDING if wants_full_text and entry.relevant else EnrichState.NONE,
             )
+            if entry.search_vector is not None:  # else the database's trigger makes it
+                row["search_vector"] = entry.search_vector
             new.append((row, entry))
             if entry.relevant:
                 counts.new += 1

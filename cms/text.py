@@ -7,7 +7,6 @@ character's ASCII letter. Any other character goes to a codec error handler, whi
 """
 
 import codecs
-import re
 import unicodedata
 
 from anyascii import anyascii
@@ -104,15 +103,20 @@ def fold(text: str) -> str:
     return single_spaced(_ascii_lower(text or ""))
 
 
-_WORDS = re.compile(r"[a-z0-9]+")
+# Every byte that is not [a-z0-9] becomes a space: splitting on white space then gives the words.
+_WORD_BYTES = bytes(byte if chr(byte) in "abcdefghijklmnopqrstuvwxyz0123456789" else 32 for byte in range(256))
+
+
+def folded_words(text: str) -> list[str]:
+    """The runs of ``[a-z0-9]`` in ``fold(text)``, in order: the words search matches."""
+    return _ascii_lower(text or "").encode("ascii").translate(_WORD_BYTES).decode("ascii").split()
 
 
 def search_document(text: str) -> str:
     """Folded words of ``text``, each preceded by a space, so that `` term`` matches at word starts only."""
-    return "".join(f" {word}" for word in _WORDS.findall(fold(text)))
+    return "".join(f" {word}" for word in folded_words(text))
 
 
 def search_terms(query: str, limit: int = 8) -> list[str]:
     """Folded words of a visitor's query, at most ``limit`` of them, each at least 2 characters."""
-    words = _WORDS.findall(fold(query))
-    return [word for word in words if len(word) >= 2][:limit]
+    return [word for word in folded_words(query) if len(word) >= 2][:limit]
