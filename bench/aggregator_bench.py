@@ -87,7 +87,8 @@ def child_ours(out: Path) -> None:
     call_command("fetch_feeds", "--all", stdout=buffer)
     seconds = time.perf_counter() - started
     sampler.stop()
-    breakdown["last_gather_done_s"] = round(breakdown.pop("_last_gather_end", started) - started, 3)
+    for mark in ("last_gather_end", "first_record_start", "last_record_end"):
+        breakdown[f"{mark}_s"] = round(breakdown.pop(f"_{mark}", started) - started, 3)
     statuses: dict[str, int] = {}
     for status in FetchLog.objects.values_list("status", flat=True):
         statuses[status] = statuses.get(status, 0) + 1
@@ -239,6 +240,9 @@ def _instrument() -> dict:
                     add(f"{name}_cpu_s", time.thread_time() - thread_cpu)
                     with lock:
                         totals["_last_gather_end"] = max(totals.get("_last_gather_end", 0.0), end)
+                elif name == "record_pass":  # one thread: when storing began and ended
+                    totals.setdefault("_first_record_start", wall)
+                    totals["_last_record_end"] = end
 
         setattr(module, name, wrapper)
 
@@ -529,8 +533,9 @@ def markdown(report: dict) -> str:
             f"(`_insert_new`) {parts.get('_insert_new_wall_s', 0):.1f} s, story matching "
             f"(`_assign_stories`) {parts.get('_assign_stories_wall_s', 0):.1f} s; fetch + digest "
             f"(`gather`, {report['workers']} threads) {parts['gather_cpu_s']:.1f} s of CPU in the threads, "
-            f"{first.get('worker_cpu_s', 0):.1f} s in digest worker processes; the last `gather` done at "
-            f"{parts['last_gather_done_s']:.1f} s. Peak memory with the worker processes (PSS): "
+            f"{first.get('worker_cpu_s', 0):.1f} s in digest worker processes; storing from "
+            f"{parts.get('first_record_start_s', 0):.2f} s to {parts.get('last_record_end_s', 0):.2f} s, the last "
+            f"`gather` done at {parts['last_gather_end_s']:.2f} s. Peak memory with the worker processes (PSS): "
             f"{first.get('peak_rss_mb_with_workers', 0):.0f} MB.",
         ]
     return "\n".join(lines)

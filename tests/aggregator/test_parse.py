@@ -11,7 +11,7 @@ import feedparser.urls
 import pytest
 from feedparser.util import FeedParserDict
 
-from aggregator.parse import ParseError, _copy_content_params, parse_feed
+from aggregator.parse import ParseError, _ContentParams, _copy_content_params, _StrictFeedParser, parse_feed
 from aggregator.xmlreader import BufferedExpatReader
 
 from .feeds import item, items, rss
@@ -138,7 +138,25 @@ def _parsed_with_feedparsers_own_parts(monkeypatch, body: bytes, url: str):
     monkeypatch.setattr(feedparser.mixin, "_cp1252", feedparser.html._cp1252)
     monkeypatch.setattr(feedparser.mixin, "make_safe_absolute_uri", feedparser.urls.make_safe_absolute_uri)
     monkeypatch.setattr(feedparser.mixin, "copy", copy)
+    monkeypatch.setattr(feedparser.api, "StrictFeedParser", FEEDPARSERS_STRICT_PARSER)
     return parse_feed(body, {"Content-Type": "application/rss+xml"}, url)
+
+
+FEEDPARSERS_STRICT_PARSER = _StrictFeedParser.__bases__[0]
+
+# Every kind of content parameters: text, html, xhtml (a div kept or dropped), base64, xml:lang and
+# xml:base on the elements, an RSS description guessed to be HTML.
+ATOM_CONTENT_KINDS = f"""<?xml version="1.0" encoding="utf-8"?>
+<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="vi" xml:base="https://bao.example.vn/">
+<title type="text">Thế giới</title><subtitle type="html">&lt;b&gt;ASEAN&lt;/b&gt;</subtitle>
+<entry><id>urn:a</id><title type="html">{VIETNAMESE} &amp;amp; Lào</title><updated>2026-09-14T11:44:00Z</updated>
+<summary type="xhtml"><div xmlns="http://www.w3.org/1999/xhtml"><p>Tóm <b>tắt</b></p></div></summary>
+<content type="html" xml:lang="en" xml:base="tin/">&lt;p&gt;&lt;a href="bai.html"&gt;đọc&lt;/a&gt;&lt;/p&gt;</content>
+<rights type="text">© Báo</rights></entry>
+<entry><id>urn:b</id><title>{VIETNAMESE}</title><updated>2026-09-14T12:44:00Z</updated>
+<content type="application/octet-stream">SMOhaSBuZ2jhu4sgQVNFQU4=</content>
+<summary type="xhtml"><div xmlns="http://www.w3.org/1999/xhtml">một</div><div xmlns="http://www.w3.org/1999/xhtml">hai</div></summary>
+</entry></feed>""".encode()
 
 
 @pytest.mark.parametrize(
@@ -152,8 +170,34 @@ def test_feedparser_made_cheaper_reads_feeds_as_feedparser_does(monkeypatch, bod
     assert ours == _parsed_with_feedparsers_own_parts(monkeypatch, body, url)
 
 
+@pytest.mark.parametrize(
+    ("body", "types"),
+    [
+        (ATOM_CONTENT_KINDS, {"text/html", "text/plain", "application/xhtml+xml"}),
+        (ESCAPED_HTML_FEED, {"text/html", "text/plain"}),
+    ],
+    ids=["atom-content-kinds", "escaped-html"],
+)
+def test_feedparser_content_parameters_read_as_a_dict_give_feedparsers_own_result(monkeypatch, body, types):
+    def everything(result):  # feedparser's whole answer, its FeedParserDicts as plain data
+        return [{key: entry[key] for key in entry} for entry in result.entries], dict(result.feed)
+
+    ours = feedparser.parse(io.BytesIO(body), sanitize_html=False, resolve_relative_uris=False)
+    monkeypatch.setattr(feedparser.api, "StrictFeedParser", FEEDPARSERS_STRICT_PARSER)
+    theirs = feedparser.parse(io.BytesIO(body), sanitize_html=False, resolve_relative_uris=False)
+    assert not ours.bozo and len(ours.entries) == len(theirs.entries) > 1
+    assert everything(ours) == everything(theirs)
+    details = [entry[name] for entry in ours.entries for name in ("summary_detail", "title_detail")]
+    assert {detail["type"] for detail in details} == types
+    assert all(type(detail) is FeedParserDict for detail in details)  # as feedparser's own copies
+
+
 def test_feedparser_made_cheaper_is_in_place():
     # A feedparser upgrade that renames what parse.py replaces fails here, not silently in production speed.
+    assert feedparser.api.StrictFeedParser is _StrictFeedParser
+    parser = _StrictFeedParser("", "", "utf-8")
+    parser.push_content("summary", {"type": "html"}, "text/plain", True)
+    assert type(parser.contentparams) is _ContentParams and parser.contentparams["type"] == "text/html"
     reader = xml.sax.make_parser(feedparser.api.PREFERRED_XML_PARSERS)  # noqa: S317 (parses nothing)
     assert isinstance(reader, BufferedExpatReader)
     feedparser.mixin.make_safe_absolute_uri.cache_clear()
