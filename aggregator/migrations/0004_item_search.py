@@ -24,9 +24,7 @@ class PostgreSQLOnly(migrations.RunSQL):
 
 # 'simple' keeps every word (no stemming, no stop words: right for Vietnamese); its parser skips HTML tags
 # and entities. unaccent folds Vietnamese letters and đ -> d, both precomposed and decomposed.
-FORWARDS = """
-CREATE EXTENSION IF NOT EXISTS unaccent;
-
+DOCUMENT_FUNCTION = """
 CREATE OR REPLACE FUNCTION aggregator_item_search_document(title text, summary text, content text)
 RETURNS tsvector LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
     SELECT setweight(to_tsvector('simple'::regconfig, public.unaccent('public.unaccent'::regdictionary,
@@ -36,7 +34,14 @@ RETURNS tsvector LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
         || setweight(to_tsvector('simple'::regconfig, public.unaccent('public.unaccent'::regdictionary,
                                                                      coalesce(content, ''))), 'C')
 $$;
+"""
 
+FORWARDS = (
+    """
+CREATE EXTENSION IF NOT EXISTS unaccent;
+"""
+    + DOCUMENT_FUNCTION
+    + """
 CREATE OR REPLACE FUNCTION aggregator_item_search_trigger() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
     NEW.search_vector := aggregator_item_search_document(NEW.title, NEW.summary, NEW.content);
@@ -53,6 +58,7 @@ UPDATE aggregator_item SET search_vector = aggregator_item_search_document(title
 
 CREATE INDEX aggregator_item_search_gin ON aggregator_item USING gin (search_vector);
 """
+)
 
 BACKWARDS = """
 DROP INDEX IF EXISTS aggregator_item_search_gin;

@@ -15,7 +15,8 @@ from importlib import import_module
 
 from django.db import migrations
 
-PostgreSQLOnly = import_module("aggregator.migrations.0004_item_search").PostgreSQLOnly
+SEARCH_0004 = import_module("aggregator.migrations.0004_item_search")
+PostgreSQLOnly = SEARCH_0004.PostgreSQLOnly
 
 FORWARDS = """
 CREATE OR REPLACE FUNCTION aggregator_item_search_words(field text) RETURNS text
@@ -47,20 +48,13 @@ CREATE TRIGGER aggregator_item_search_update
 UPDATE aggregator_item SET search_vector = aggregator_item_search_document(title, summary, content);
 """
 
-BACKWARDS = """
+BACKWARDS = (
+    """
 DROP TRIGGER aggregator_item_search_update ON aggregator_item;
 DROP TRIGGER aggregator_item_search_insert ON aggregator_item;
-
-CREATE OR REPLACE FUNCTION aggregator_item_search_document(title text, summary text, content text)
-RETURNS tsvector LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
-    SELECT setweight(to_tsvector('simple'::regconfig, public.unaccent('public.unaccent'::regdictionary,
-                                                                     coalesce(title, ''))), 'A')
-        || setweight(to_tsvector('simple'::regconfig, public.unaccent('public.unaccent'::regdictionary,
-                                                                     coalesce(summary, ''))), 'B')
-        || setweight(to_tsvector('simple'::regconfig, public.unaccent('public.unaccent'::regdictionary,
-                                                                     coalesce(content, ''))), 'C')
-$$;
-
+"""
+    + SEARCH_0004.DOCUMENT_FUNCTION
+    + """
 DROP FUNCTION aggregator_item_search_words(text);
 
 CREATE TRIGGER aggregator_item_search_update
@@ -69,6 +63,7 @@ CREATE TRIGGER aggregator_item_search_update
 
 UPDATE aggregator_item SET search_vector = aggregator_item_search_document(title, summary, content);
 """
+)
 
 
 class Migration(migrations.Migration):
