@@ -144,8 +144,8 @@ def _parsed_with_feedparsers_own_parts(monkeypatch, body: bytes, url: str):
 
 FEEDPARSERS_STRICT_PARSER = _StrictFeedParser.__bases__[0]
 
-# Every kind of content parameters: text, html, xhtml (a div kept or dropped), base64, xml:lang and
-# xml:base on the elements, an RSS description guessed to be HTML.
+# Every kind of Atom content parameters: text, html, xhtml (a div dropped, two kept), base64, xml:lang
+# and xml:base on the elements.
 ATOM_CONTENT_KINDS = f"""<?xml version="1.0" encoding="utf-8"?>
 <feed xmlns="http://www.w3.org/2005/Atom" xml:lang="vi" xml:base="https://bao.example.vn/">
 <title type="text">Thế giới</title><subtitle type="html">&lt;b&gt;ASEAN&lt;/b&gt;</subtitle>
