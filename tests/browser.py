@@ -4,6 +4,7 @@ import os
 import shutil
 
 import pytest
+from django.db import connections
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 # Without these, Chromium tries to reach Google's services, which this network refuses.
@@ -33,5 +34,8 @@ def browser_page():
             yield page
             context.close()
             browser.close()
+            # Closed here: a connection a browser test opened outlived Django's teardown, which then could not
+            # drop the PostgreSQL test database ("is being accessed by other users").
+            connections.close_all()
     finally:
         os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
