@@ -8,15 +8,15 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
 from django.db import connection, transaction
-from django.db.models import Q
 from django.utils import timezone
 
 from cms.models import Country, Pillar, Topic
 
-from . import bulk, decide, dedupe
+from . import bulk, decide, dedupe, statements
 from .clustering import CLUSTER_WINDOW, IndexedItem, StoryIndex
 from .intents import ClassifiedItem, Counts, PassOutcome
-from .models import EnrichState, FetchLog, Item, ItemStatus, ReuseRights, Source, StoryCluster, Tombstone
+from .models import EnrichState, Item, ItemStatus, ReuseRights, StoryCluster
+from .statements import LockedSource
 
 logger = logging.getLogger(__name__)
 
@@ -38,7 +38,7 @@ class Taxonomy:
         )
 
 
-def _fields(source: Source, entry: ClassifiedItem, taxonomy: Taxonomy) -> dict:
+def _fields(source: LockedSource, entry: ClassifiedItem, taxonomy: Taxonomy) -> dict:
     item, result = entry.item, entry.classification
     return {
         "key": item.key,
@@ -100,8 +100,8 @@ def _assign_stories(rows: list[dict], stories: StoryIndex, now: datetime) -> set
     if rows:  # the batch's whole window in one read
         dates = [row["published_at"] for row in rows]
         stories.cover(min(dates) - CLUSTER_WINDOW, max(dates) + CLUSTER_WINDOW + timedelta(microseconds=1))
-    started: dict[int, StoryCluster] = {}  # partner pk -> the story it starts
-    joining: list[tuple[dict, StoryCluster]] = []
+    started: dict[int, dict] = {}  # partner pk -> the row of the story it starts
+    joining: list[tuple[dict, int]] = []  # (new item's row, partner pk)
     for row in rows:
         match = stories.match(row["title_signature"], row["source_id"], row["published_at"])
         if match is None:
@@ -109,17 +109,16 @@ def _assign_stories(rows: list[dict], stories: StoryIndex, now: datetime) -> set
         if match.cluster_id:
             row["cluster_id"] = match.cluster_id
             continue
-        story = started.get(match.partner.pk)
-        if story is None:
-            story = started[match.partner.pk] = StoryCluster(title=match.partner.title[:500], first_seen_at=now)
-        joining.append((row, story))
+        if match.partner.pk not in started:
+            started[match.partner.pk] = {"title": match.partner.title[:500], "first_seen_at": now, "item_count": 0}
+        joining.append((row, match.partner.pk))
     if started:
-        StoryCluster.objects.bulk_create(started.values())
-        _join_stories([(story.pk, partner_pk) for partner_pk, story in started.items()])
-        for partner_pk, story in started.items():
-            stories.set_cluster(partner_pk, story.pk)  # the next retelling joins this story
-        for row, story in joining:
-            row["cluster_id"] = story.pk
+        story_pks = dict(zip(started, bulk.insert_rows(StoryCluster, list(started.values())), strict=True))
+        _join_stories([(story_pk, partner_pk) for partner_pk, story_pk in story_pks.items()])
+        for partner_pk, story_pk in story_pks.items():
+            stories.set_cluster(partner_pk, story_pk)  # the next retelling joins this story
+        for row, partner_pk in joining:
+            row["cluster_id"] = story_pks[partner_pk]
     return {row["cluster_id"] for row in rows if row["cluster_id"]}
 
 
@@ -146,27 +145,18 @@ def _recount_stories(story_pks: set[int]) -> None:
 
 
 def _store_items(
-    source: Source, outcome: PassOutcome, taxonomy: Taxonomy, now: datetime, counts: Counts, stories: StoryIndex
+    source: LockedSource, outcome: PassOutcome, taxonomy: Taxonomy, now: datetime, counts: Counts, stories: StoryIndex
 ) -> None:
     by_key: dict[str, ClassifiedItem] = {}
     for entry in outcome.items:
         by_key.setdefault(entry.item.key, entry)
-    keys = list(by_key)
-    urls = {e.item.url for e in by_key.values() if e.item.url}
-    existing: dict[str, tuple[int, str]] = {}
-    existing_by_url: dict[str, tuple[int, str]] = {}
-    stored = Item.objects.filter(Q(key__in=keys) | Q(url__in=urls), source=source).order_by()  # no sort needed
-    for key, url, pk, content_hash in stored.values_list("key", "url", "pk", "content_hash"):
-        if key in by_key:
-            existing[key] = (pk, content_hash)
-        if url in urls:
-            existing_by_url[url] = (pk, content_hash)
-    tombstones = set(Tombstone.objects.filter(feed_url=source.feed_url, key__in=keys).values_list("key", flat=True))
+    urls = list(dict.fromkeys(e.item.url for e in by_key.values() if e.item.url))
+    stored = statements.stored_state(source, list(by_key), urls)
     plans = decide.plan_items(
         [(e.item.key, e.item.content_hash, e.item.url) for e in by_key.values()],
-        existing,
-        existing_by_url,
-        tombstones,
+        stored.by_key,
+        stored.by_url,
+        stored.tombstones,
     )
     wants_full_text = source.full_text and source.reuse_rights == ReuseRights.FULL_TEXT
     new: list[tuple[dict, ClassifiedItem]] = []
@@ -208,26 +198,6 @@ def _store_items(
             counts.updated += 1
     if new:
         _insert_new(new, taxonomy, stories, now)
-
-
-# The columns of a source a pass reads, and those it writes: read and saved whole, a source row (35
-# columns) cost more than the rest of a pass with nothing new.
-_PASS_READS = ("feed_url", "language", "full_text", "reuse_rights", "poll_interval")
-_PASS_WRITES = (
-    "identity_policy",
-    "identity_note",
-    "etag",
-    "last_modified",
-    "malformed",
-    "next_fetch_at",
-    "consecutive_failures",
-    "last_fetch_at",
-    "last_status",
-    "last_error",
-    "last_new_item_at",
-    "typical_gap",
-    "item_count",
-)
 
 
 def record_pass(
@@ -274,12 +244,15 @@ def _record_unchanged(outcome: PassOutcome, now: datetime) -> Counts:
     counts = Counts(sources=1, unchanged=1)
     plan = _schedule(outcome, now, interval=outcome.poll_interval, failures_before=0)
     with transaction.atomic():
-        found = Source.objects.filter(pk=outcome.source_id).update(
-            next_fetch_at=plan.next_fetch_at,
-            consecutive_failures=plan.consecutive_failures,
-            last_fetch_at=now,
-            last_status=outcome.http_status,
-            last_error="",
+        found = statements.update_source(
+            outcome.source_id,
+            {
+                "next_fetch_at": plan.next_fetch_at,
+                "consecutive_failures": plan.consecutive_failures,
+                "last_fetch_at": now,
+                "last_status": outcome.http_status,
+                "last_error": "",
+            },
         )
         if found:
             _log_fetch(outcome, counts)
@@ -287,38 +260,40 @@ def _record_unchanged(outcome: PassOutcome, now: datetime) -> Counts:
 
 
 def _record(outcome: PassOutcome, taxonomy: Taxonomy, now: datetime, stories: StoryIndex) -> Counts:
+    """A source deleted during the pass is left alone (nothing stored, no log)."""
     counts = Counts(sources=1)
     with transaction.atomic():
-        source = Source.objects.select_for_update().only(*_PASS_READS, *_PASS_WRITES).get(pk=outcome.source_id)
+        source = statements.lock_source(outcome.source_id)
+        if source is None:
+            return counts
+        health = {}
         if outcome.status == "ok":
             if outcome.identity_note:
-                source.identity_policy = outcome.identity_policy
-                source.identity_note = outcome.identity_note[:300]
+                health["identity_policy"] = outcome.identity_policy
+                health["identity_note"] = outcome.identity_note[:300]
             _store_items(source, outcome, taxonomy, now, counts, stories)
-            source.etag = outcome.etag[:300]
-            source.last_modified = outcome.last_modified[:100]
-            source.malformed = outcome.malformed
+            health["etag"] = outcome.etag[:300]
+            health["last_modified"] = outcome.last_modified[:100]
+            health["malformed"] = outcome.malformed
         elif outcome.status == "not_modified":
             counts.unchanged += 1
         else:
             counts.errors += 1
         plan = _schedule(outcome, now, interval=source.poll_interval, failures_before=source.consecutive_failures)
-        source.next_fetch_at = plan.next_fetch_at
-        source.consecutive_failures = plan.consecutive_failures
-        source.last_fetch_at = now
-        source.last_status = outcome.http_status
-        source.last_error = "" if outcome.ok else outcome.error[:2000]
-        if counts.new:
-            source.last_new_item_at = now
-            dates = list(
-                source.items.filter(status=ItemStatus.VISIBLE)
-                .order_by("-published_at")
-                .values_list("published_at", flat=True)[:30]
-            )
-            source.typical_gap = decide.typical_gap(dates) or source.typical_gap
+        health.update(
+            next_fetch_at=plan.next_fetch_at,
+            consecutive_failures=plan.consecutive_failures,
+            last_fetch_at=now,
+            last_status=outcome.http_status,
+            last_error="" if outcome.ok else outcome.error[:2000],
+        )
         if counts.new or counts.updated or counts.filtered:
-            source.item_count = source.items.filter(status=ItemStatus.VISIBLE).count()
-        source.save(update_fields=_PASS_WRITES)
+            latest = 30 if counts.new else 0  # the dates the usual gap is measured on
+            health["item_count"], dates = statements.visible_items(source.pk, ItemStatus.VISIBLE, latest)
+            if counts.new:
+                health["last_new_item_at"] = now
+                health["typical_gap"] = decide.typical_gap(dates) or source.typical_gap
+        statements.update_source(source.pk, health)
         _log_fetch(outcome, counts)
     return counts
 
@@ -336,16 +311,18 @@ def _schedule(outcome: PassOutcome, now: datetime, *, interval: timedelta, failu
 
 
 def _log_fetch(outcome: PassOutcome, counts: Counts) -> None:
-    FetchLog.objects.create(
-        source_id=outcome.source_id,
-        started_at=outcome.started_at,
-        duration=outcome.duration,
-        status=outcome.status,
-        http_status=outcome.http_status,
-        new=counts.new,
-        updated=counts.updated,
-        unchanged=counts.unchanged,
-        filtered=counts.filtered,
-        malformed=outcome.malformed,
-        error=outcome.error[:2000],
+    statements.log_fetch(
+        {
+            "source_id": outcome.source_id,
+            "started_at": outcome.started_at,
+            "duration": outcome.duration,
+            "status": outcome.status,
+            "http_status": outcome.http_status,
+            "new": counts.new,
+            "updated": counts.updated,
+            "unchanged": counts.unchanged,
+            "filtered": counts.filtered,
+            "malformed": outcome.malformed,
+            "error": outcome.error[:2000],
+        }
     )

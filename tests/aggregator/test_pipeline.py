@@ -111,6 +111,17 @@ def test_a_304_for_a_source_deleted_during_the_pass_records_nothing(httpserver, 
     assert not FetchLog.objects.exists()
 
 
+def test_new_items_of_a_source_deleted_during_the_pass_are_not_stored(httpserver, loopback):
+    serve(httpserver, rss(items(2)))
+    source = make_source(httpserver)
+    with pipeline.make_digester() as digester:
+        outcome = pipeline.gather(pipeline.SourceSnapshot.of(source), digester)
+    source.delete()
+    counts = store.record_pass(outcome, store.Taxonomy.load())
+    assert (counts.sources, counts.new, counts.errors) == (1, 0, 0)
+    assert not Item.objects.exists() and not FetchLog.objects.exists()
+
+
 def test_asean_filter_keeps_filtered_items_hidden_and_counts_them_once(httpserver, loopback):
     body = (
         item(1)
