@@ -5,11 +5,13 @@ calling thread, one transaction per source.
 
 from __future__ import annotations
 
+import gc
 import logging
 import threading
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ThreadPoolExecutor, as_completed
+from contextlib import contextmanager
 from dataclasses import replace
 from datetime import timedelta
 
@@ -134,6 +136,21 @@ def _record_store_failure(outcome: PassOutcome, taxonomy: Taxonomy, exc: Excepti
         return Counts(sources=1, errors=1)
 
 
+@contextmanager
+def _earlier_objects_frozen() -> Iterator[None]:
+    """Keep the objects the process held before the pass out of the collector's full scans during it.
+
+    A first pass keeps thousands of items alive for a while, which sets off a full collection: it walked
+    every object of the process (Django, its apps, the scheduler), ~150,000 of them, for 0.12 s of the
+    6 s pass on the benchmark machine. They go back to the collector's care when the pass ends.
+    """
+    gc.freeze()
+    try:
+        yield
+    finally:
+        gc.unfreeze()
+
+
 def run_pass(
     sources: Iterable[Source],
     *,
@@ -163,7 +180,11 @@ def run_pass(
     by_id = {s.pk: s for s in sources}
     window = StorageWindow(2 * workers)
     stories = StoryIndex()
-    with make_digester(processes) as digester, ThreadPoolExecutor(max_workers=workers) as pool:
+    with (
+        _earlier_objects_frozen(),
+        make_digester(processes) as digester,
+        ThreadPoolExecutor(max_workers=workers) as pool,
+    ):
         futures = {pool.submit(gather, SourceSnapshot.of(s), digester, session, window=window): s for s in sources}
         for future in as_completed(futures):
             if not keep_going():

@@ -550,3 +550,20 @@ def test_a_pass_lets_go_of_each_source_once_stored(httpserver, loopback, monkeyp
     monkeypatch.setattr(pipeline, "record_pass", record_pass)
     assert pipeline.run_pass(sources, workers=2).new == 12
     assert alive_when_storing == [0, 0, 0, 0]
+
+
+def test_a_pass_keeps_older_objects_out_of_the_collectors_scans_until_it_ends(httpserver, loopback, monkeypatch):
+    serve(httpserver, rss(items(2)))
+    source = make_source(httpserver)
+    frozen_when_storing: list[int] = []
+    real_record_pass = pipeline.record_pass
+
+    def record_pass(*args, **kwargs):
+        frozen_when_storing.append(gc.get_freeze_count())
+        return real_record_pass(*args, **kwargs)
+
+    monkeypatch.setattr(pipeline, "record_pass", record_pass)
+    assert gc.get_freeze_count() == 0
+    assert pipeline.run_pass([source]).new == 2
+    assert frozen_when_storing[0] > 1000  # the test process's modules, Django's among them
+    assert gc.get_freeze_count() == 0
