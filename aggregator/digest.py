@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import multiprocessing
+import os
 from collections.abc import Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -73,10 +74,16 @@ def digest(
 # --- worker processes -------------------------------------------------------------------------------
 
 _worker_rules: RuleSet | None = None
+# Digest workers yield the cores to the process that stores their results, to its database and to the
+# web server: a pass is paced by whichever of digesting and storing falls behind, and with both at one
+# priority the stored results fell behind and a core sat idle at the end of the pass (94 % of 2 cores
+# busy during the benchmark's pass, 97 % with the workers at 10).
+WORKER_NICENESS = 10
 
 
 def _start_worker(rules: Sequence[Rule]) -> None:
     global _worker_rules
+    os.nice(WORKER_NICENESS)
     _worker_rules = RuleSet(rules)
 
 

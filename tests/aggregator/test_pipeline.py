@@ -1,6 +1,7 @@
 """The feed pass end to end: loopback HTTP server, real parsing, real database."""
 
 import gc
+import os
 import weakref
 from datetime import UTC, datetime, timedelta
 
@@ -8,7 +9,7 @@ import pytest
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from aggregator import bulk, pipeline, store
+from aggregator import bulk, digest, pipeline, store
 from aggregator.models import FetchLog, Item, ItemStatus, KeywordRule, Source, StoryCluster, Tombstone
 from aggregator.rules import ensure_default_rules
 from cms.bootstrap.taxonomy import ensure_taxonomy
@@ -424,6 +425,16 @@ def test_a_dead_worker_does_not_lose_the_pass(httpserver, loopback):
         again = pipeline.gather(pipeline.SourceSnapshot.of(source), digester)
     assert first.status == again.status == "ok"
     assert [entry.item.key for entry in again.items] == [entry.item.key for entry in first.items]
+
+
+def test_digest_workers_run_at_a_lower_priority_than_the_pass(httpserver, loopback):
+    serve(httpserver, rss(items(2)))
+    source = make_source(httpserver)
+    with pipeline.make_digester(processes=2) as digester:
+        assert pipeline.gather(pipeline.SourceSnapshot.of(source), digester).status == "ok"
+        workers = [process.pid for process in digester._pool._processes.values()]
+        niceness = {os.getpriority(os.PRIO_PROCESS, pid) for pid in workers}
+    assert workers and niceness == {os.getpriority(os.PRIO_PROCESS, 0) + digest.WORKER_NICENESS}
 
 
 def queries_to_store(httpserver, feeds: dict[str, str]) -> list[int]:
