@@ -7,9 +7,11 @@ documents in this process (few sources, tests) or in a pool of worker processes 
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import multiprocessing
 import os
+import threading
 from collections.abc import Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -91,11 +93,17 @@ def _digest_in_worker(snapshot, content, headers, url, threshold, now, search_ve
     return digest(snapshot, content, headers, url, _worker_rules, threshold, now, search_vectors)
 
 
+def _worker_ready() -> None:
+    """Nothing: a worker that runs it is up."""
+
+
 class Digester:
     """Digests documents for one pass, in ``processes`` worker processes or (0) in the calling thread.
 
     Workers come from a fork server (a fresh, single-threaded process with these modules loaded): forking
     the pass's own process, with its scheduler and fetch threads, could copy a lock some thread holds.
+    Starting them takes ~0.2 s, in which this process would only wait: until the first worker is up,
+    one document at a time is digested in the calling thread.
     """
 
     def __init__(self, rules: Sequence[Rule], threshold: float, processes: int = 0, search_vectors: bool = False):
@@ -103,15 +111,31 @@ class Digester:
         self.threshold = threshold
         self.search_vectors = search_vectors
         self._pool = None
+        self.workers_up = threading.Event()
+        self._digesting_here = threading.Lock()
         if processes > 0:
             context = multiprocessing.get_context("forkserver")
             context.set_forkserver_preload([__name__])
             self._pool = ProcessPoolExecutor(
                 processes, mp_context=context, initializer=_start_worker, initargs=(list(rules),)
             )
+            threading.Thread(target=self._start_workers, args=(self._pool,), daemon=True).start()
+
+    def _start_workers(self, pool: ProcessPoolExecutor) -> None:
+        # Submitting blocks until the fork server is up and has forked a worker: a thread of its own waits.
+        try:
+            with contextlib.suppress(Exception):  # a broken or closed pool: documents find out when submitted
+                pool.submit(_worker_ready).result()
+        finally:
+            self.workers_up.set()
 
     def __call__(self, snapshot: SourceSnapshot, content: bytes, headers: Mapping[str, str], url: str, now):
         pool = self._pool
+        if pool is not None and not self.workers_up.is_set() and self._digesting_here.acquire(blocking=False):
+            try:
+                return digest(snapshot, content, headers, url, self.rule_set, self.threshold, now, self.search_vectors)
+            finally:
+                self._digesting_here.release()
         if pool is not None:
             try:
                 return pool.submit(

@@ -2,6 +2,7 @@
 
 import gc
 import os
+import threading
 import weakref
 from datetime import UTC, datetime, timedelta
 
@@ -401,10 +402,19 @@ def stored_items() -> list[tuple]:
     )
 
 
-def test_worker_processes_store_what_the_fetching_threads_store(httpserver, loopback):
+def test_worker_processes_store_what_the_fetching_threads_store(httpserver, loopback, monkeypatch):
     for number in range(3):
         serve(httpserver, rss(items(4, start=number * 10)), path=f"/{number}.xml")
     sources = [make_source(httpserver, f"/{number}.xml") for number in range(3)]
+    make_digester = pipeline.make_digester
+
+    def make_digester_with_workers_up(processes: int = 0):
+        digester = make_digester(processes)
+        # else the pass digests its first documents itself while the workers start
+        assert not processes or digester.workers_up.wait(timeout=30)
+        return digester
+
+    monkeypatch.setattr(pipeline, "make_digester", make_digester_with_workers_up)
     assert pipeline.run_pass(sources, processes=2).new == 12  # forkserver workers digest the documents
     in_workers = stored_items()
     Item.objects.all().delete()
@@ -418,8 +428,11 @@ def test_a_dead_worker_does_not_lose_the_pass(httpserver, loopback):
     serve(httpserver, rss(items(2)))
     source = make_source(httpserver)
     with pipeline.make_digester(processes=1) as digester:
+        assert digester.workers_up.wait(timeout=30)
         first = pipeline.gather(pipeline.SourceSnapshot.of(source), digester)
-        for process in list(digester._pool._processes.values()):  # what the OOM killer would do
+        processes = list(digester._pool._processes.values())
+        assert processes
+        for process in processes:  # what the OOM killer would do
             process.kill()
             process.join()
         again = pipeline.gather(pipeline.SourceSnapshot.of(source), digester)
@@ -427,11 +440,31 @@ def test_a_dead_worker_does_not_lose_the_pass(httpserver, loopback):
     assert [entry.item.key for entry in again.items] == [entry.item.key for entry in first.items]
 
 
-def test_digest_workers_run_at_a_lower_priority_than_the_pass(httpserver, loopback):
+def test_documents_are_digested_in_the_pass_until_a_worker_is_up(httpserver, loopback, monkeypatch):
     serve(httpserver, rss(items(2)))
     source = make_source(httpserver)
+    may_start = threading.Event()
+    start_workers = digest.Digester._start_workers
+
+    def start_when_allowed(self, pool):
+        may_start.wait(timeout=30)
+        start_workers(self, pool)
+
+    monkeypatch.setattr(digest.Digester, "_start_workers", start_when_allowed)
+    with pipeline.make_digester(processes=1) as digester:
+        here = pipeline.gather(pipeline.SourceSnapshot.of(source), digester)
+        assert not digester._pool._processes  # no worker yet: the document was digested in this process
+        may_start.set()
+        assert digester.workers_up.wait(timeout=30)
+        in_worker = pipeline.gather(pipeline.SourceSnapshot.of(source), digester)
+        assert len(digester._pool._processes) == 1
+    assert here.status == in_worker.status == "ok"
+    assert [entry.item for entry in here.items] == [entry.item for entry in in_worker.items]
+
+
+def test_digest_workers_run_at_a_lower_priority_than_the_pass():
     with pipeline.make_digester(processes=2) as digester:
-        assert pipeline.gather(pipeline.SourceSnapshot.of(source), digester).status == "ok"
+        assert digester.workers_up.wait(timeout=30)
         workers = [process.pid for process in digester._pool._processes.values()]
         niceness = {os.getpriority(os.PRIO_PROCESS, pid) for pid in workers}
     assert workers and niceness == {os.getpriority(os.PRIO_PROCESS, 0) + digest.WORKER_NICENESS}
