@@ -304,11 +304,15 @@ def child_reader(urls: list[str], db_path: Path, workers: int, out: Path) -> Non
 # --- Measuring a child ------------------------------------------------------------------------------
 
 
-def _cpu_jiffies() -> tuple[int, int]:
-    """(busy, total) jiffies of the whole machine, from /proc/stat."""
+def _cpu_jiffies() -> tuple[int, int, int]:
+    """(busy, total, stolen) jiffies of the whole machine, from /proc/stat.
+
+    Stolen: time a virtual CPU was ready to run but the hypervisor ran something else. A pass on two
+    cores loses more of its speed to it than a one-core program does.
+    """
     fields = [int(value) for value in Path("/proc/stat").read_text().split("\n", 1)[0].split()[1:]]
-    idle = fields[3] + fields[4]
-    return sum(fields) - idle, sum(fields)
+    idle, stolen = fields[3] + fields[4], fields[7]
+    return sum(fields) - idle - stolen, sum(fields), stolen
 
 
 def measure(name: str, command: list[str], env: dict[str, str], timeout: float = 600) -> dict:
@@ -316,7 +320,7 @@ def measure(name: str, command: list[str], env: dict[str, str], timeout: float =
     log(f"{name}: {' '.join(str(part) for part in command[1:])}")
     out_path = RESULTS_DIR / f"aggregator-{name}.json"
     out_path.unlink(missing_ok=True)
-    busy0, total0 = _cpu_jiffies()
+    busy0, total0, stolen0 = _cpu_jiffies()
     self0 = resource.getrusage(resource.RUSAGE_SELF)
     started = time.perf_counter()
     process = subprocess.Popen(
@@ -339,7 +343,7 @@ def measure(name: str, command: list[str], env: dict[str, str], timeout: float =
     wall = time.perf_counter() - started
     process.returncode = os.waitstatus_to_exitcode(status)
     output = process.stdout.read().decode("utf-8", "replace") if process.stdout else ""
-    busy1, total1 = _cpu_jiffies()
+    busy1, total1, stolen1 = _cpu_jiffies()
     self1 = resource.getrusage(resource.RUSAGE_SELF)
     if process.returncode != 0 or not out_path.exists():
         sys.stderr.write(output[-6000:])
@@ -360,6 +364,7 @@ def measure(name: str, command: list[str], env: dict[str, str], timeout: float =
         cpu_s=round(child_cpu, 2),
         farm_cpu_s=round(farm_cpu, 2),
         others_cpu_share=round(max(0.0, machine_cpu - child_cpu - farm_cpu) / capacity, 3),
+        stolen_share=round((stolen1 - stolen0) / ticks / capacity, 3),
         output_tail=output[-2000:],
     )
     return result
@@ -477,8 +482,8 @@ def markdown(report: dict) -> str:
         f"{report['workers']} workers, reader {reader.get('version', '?')} with update_feeds(workers="
         f"{report['reader_workers']}); load average at the start {report['machine']['load_average'][0]:.2f}.",
         "",
-        "| run | seconds | items | items/s | peak RSS MB | CPU s | others' CPU | process wall s |",
-        "|---|--:|--:|--:|--:|--:|--:|--:|",
+        "| run | seconds | items | items/s | peak RSS MB | CPU s | others' CPU | stolen | process wall s |",
+        "|---|--:|--:|--:|--:|--:|--:|--:|--:|",
     ]
 
     def row(name: str, data: dict, items: int | None, rate) -> str:
@@ -486,7 +491,7 @@ def markdown(report: dict) -> str:
         return (
             f"| {name} | {data['seconds']:.2f} | {items if items is not None else '-'} | {rate_text} "
             f"| {data['peak_rss_mb']:.0f} | {data['cpu_s']:.1f} | {data['others_cpu_share']:.0%} "
-            f"| {data['process_wall_s']:.1f} |"
+            f"| {data['stolen_share']:.1%} | {data['process_wall_s']:.1f} |"
         )
 
     lines.append(row("first pass (`fetch_feeds --all`), stored", first, first["items_stored"], first["items_per_s"]))
@@ -504,7 +509,7 @@ def markdown(report: dict) -> str:
         row("(b) reader `update_feeds(workers=4)`, stored", reader, reader.get("items"), reader["items_per_s"])
     )
     lines.append(
-        f"| (b) reader, second update, unchanged | {reader['second_pass_seconds']:.2f} | 0 | - | - | - | - | - |"
+        f"| (b) reader, second update, unchanged | {reader['second_pass_seconds']:.2f} | 0 | - | - | - | - | - | - |"
     )
     ratio = report["ratio_vs_reader"]
     lines += [
