@@ -78,8 +78,8 @@ def digest(
 _worker_rules: RuleSet | None = None
 # Digest workers yield the cores to the process that stores their results, to its database and to the
 # web server: a pass is paced by whichever of digesting and storing falls behind, and with both at one
-# priority the stored results fell behind and a core sat idle at the end of the pass (94 % of 2 cores
-# busy during the benchmark's pass, 97 % with the workers at 10).
+# priority the stored results fell behind and a core sat idle at the end of the pass (91-95 % of the 2
+# cores busy during the benchmark's pass, 96-98 % with the workers at 10).
 WORKER_NICENESS = 10
 
 
