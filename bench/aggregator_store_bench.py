@@ -23,7 +23,7 @@ import sys
 import time
 from pathlib import Path
 
-from aggregator_bench import RESULTS_DIR, bench_env, drop_postgres, postgres_admin, recreate_postgres
+from aggregator_bench import RESULTS_DIR, _proc_stat, bench_env, drop_postgres, postgres_admin, recreate_postgres
 from run import log, run_step
 
 SQLITE_SUFFIXES = ("", "-wal", "-shm")
@@ -51,8 +51,7 @@ def _backend_cpu_s(connection) -> float | None:
     with connection.cursor() as cursor:
         cursor.execute("SELECT pg_backend_pid()")
         (pid,) = cursor.fetchone()
-    stat = Path(f"/proc/{pid}/stat").read_text()
-    fields = stat[stat.rindex(")") + 2 :].split()
+    fields = _proc_stat(pid)
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
