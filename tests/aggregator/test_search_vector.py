@@ -7,7 +7,7 @@ from django.db import connection
 from django.utils import timezone
 
 from aggregator.models import Item
-from aggregator.search_vector import MAX_POSITION, MAX_POSITIONS, search_vector, words
+from aggregator.search_vector import MAX_JOINED_POSITIONS, MAX_POSITION, MAX_POSITIONS, search_vector, words
 from tests.shared.factories import ItemFactory, SourceFactory
 
 pytestmark = pytest.mark.django_db
@@ -15,7 +15,12 @@ on_postgresql = pytest.mark.skipif(connection.vendor != "postgresql", reason="Po
 
 
 def parsed(literal: str) -> dict[str, list[str]]:
-    return {entry.split(":")[0].strip("'"): entry.split(":")[1].split(",") for entry in literal.split()}
+    """Each word's labels ("1A"...), in the order written: a word may be written once or at each position."""
+    labels: dict[str, list[str]] = {}
+    for entry in literal.split():
+        word, _colon, kept = entry.partition(":")
+        labels.setdefault(word.strip("'"), []).extend(kept.split(","))
+    return labels
 
 
 def test_fields_are_weighted_and_positions_run_on_from_one_field_to_the_next():
@@ -37,10 +42,24 @@ def test_words_longer_than_postgresql_indexes_are_left_out():
     assert words("y" * 2046) == ["y" * 2046]
 
 
-def test_a_word_keeps_its_first_255_positions():
-    vector = parsed(search_vector("asean " * 300))
+@pytest.mark.parametrize("count", [MAX_POSITIONS + 1, 300])
+def test_a_word_keeps_its_first_255_positions(count):
+    vector = parsed(search_vector("asean " * count, "mekong"))
     assert len(vector["asean"]) == MAX_POSITIONS
     assert vector["asean"][-1] == f"{MAX_POSITIONS}A"
+    assert vector["mekong"] == [f"{count + 1}B"]
+
+
+def test_a_word_in_several_fields_keeps_256_positions_in_all():
+    vector = parsed(search_vector("asean " * 200, "", "asean " * 100))
+    assert len(vector["asean"]) == MAX_JOINED_POSITIONS
+    assert vector["asean"][199:201] == ["200A", "201C"] and vector["asean"][-1] == "256C"
+
+
+def test_a_long_text_of_few_words_keeps_every_position_of_each():
+    vector = parsed(search_vector("mekong " * 200, "asean " * 250 + "mekong " * 10))
+    assert len(vector["asean"]) == 250 and vector["asean"][0] == "201B"
+    assert vector["mekong"] == [f"{n}A" for n in range(1, 201)] + [f"{n}B" for n in range(451, 461)]
 
 
 def test_positions_stop_at_the_last_one_postgresql_has():
@@ -58,6 +77,8 @@ TEXTS = [
     ("COVID-19: Việt Nam \u2013 Thái Lan", "Theo TTXVN, vnexpress.net đưa tin 9/14/2026 6:44 PM.", "<p>1.250 USD</p>"),
     (unicodedata.normalize("NFD", "Đồng bằng sông Cửu Long"), "Mưa lớn, lũ về sớm", "<ul><li>Sóc Trăng</li></ul>"),
     ("ASEAN " * 120, "asean " * 100, "ASEAN " * 20),  # one word at 240 positions in three fields
+    ("ASEAN " * 200, "Mê Kông " * 150, "asean " * 100),  # one word at 300 positions: its first 255 kept
+    ("Mê Kông " * 120, "ASEAN " * 250, "mekong " * 5),  # 495 words, none at more than 255 positions
     ("", "", ""),
     ("Phnôm Pênh", "", "<script>alert(1)</script><p onclick='x'>Campuchia</p>"),
 ]
