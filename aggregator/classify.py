@@ -25,7 +25,7 @@ import re
 import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
 
 from anyascii import anyascii
@@ -49,7 +49,6 @@ class Classification:
     pillar: str | None
     topics: tuple[str, ...] = ()
     countries: tuple[str, ...] = ()
-    matched: tuple[str, ...] = field(default=(), compare=False)
 
 
 def _prepare(text: str) -> str:
@@ -218,11 +217,9 @@ def classify(title: str, body: str, rules: RuleSet | Iterable[Rule]) -> Classifi
     pillars: dict[str, float] = defaultdict(float)
     topics: dict[str, float] = defaultdict(float)
     countries: dict[str, float] = defaultdict(float)
-    matched = []
     for rule in set(in_title) | set(in_body):
         factor = TITLE_FACTOR if rule in in_title else 1.0
         score += rule.weight * factor
-        matched.append(rule.term)
         # A rule of weight 0 with a target still points at it (strength 1) without adding relevance.
         strength = (rule.weight if rule.weight else 1.0) * factor
         if rule.target == "pillar":
@@ -237,5 +234,4 @@ def classify(title: str, body: str, rules: RuleSet | Iterable[Rule]) -> Classifi
         pillar=pillar if pillar and pillars[pillar] > 0 else None,
         topics=tuple(sorted(slug for slug, weight in topics.items() if weight > 0)),
         countries=tuple(sorted(slug for slug, weight in countries.items() if weight > 0)),
-        matched=tuple(sorted(matched)),
     )
