@@ -17,16 +17,22 @@ import argparse
 import json
 import os
 import pickle
-import shutil
 import statistics
 import sys
 import time
 from pathlib import Path
 
-from aggregator_bench import RESULTS_DIR, _proc_stat, bench_env, drop_postgres, postgres_admin, recreate_postgres
+from aggregator_bench import (
+    RESULTS_DIR,
+    _proc_stat,
+    bench_env,
+    copy_postgres,
+    copy_sqlite,
+    drop_postgres,
+    recreate_postgres,
+    remove_sqlite,
+)
 from run import log, run_step
-
-SQLITE_SUFFIXES = ("", "-wal", "-shm")
 
 
 def child_capture(out: Path) -> None:
@@ -88,14 +94,9 @@ def child_store(outcomes_path: Path, out: Path) -> None:
 def _fresh_copy(args, template_url: str, template_path: Path, round_path: Path) -> str:
     """A database holding what the template holds; its URL."""
     if args.postgres:
-        with postgres_admin(args.postgres_admin_url) as connection:
-            connection.execute(f'DROP DATABASE IF EXISTS "{args.postgres_db}" WITH (FORCE)')
-            connection.execute(f'CREATE DATABASE "{args.postgres_db}" TEMPLATE "{args.postgres_db}_template"')
+        copy_postgres(args.postgres_admin_url, f"{args.postgres_db}_template", args.postgres_db)
         return template_url.rsplit("/", 1)[0] + f"/{args.postgres_db}"
-    for suffix in SQLITE_SUFFIXES:  # the write-ahead log holds the newest pages: copied with the file
-        Path(f"{round_path}{suffix}").unlink(missing_ok=True)
-        if Path(f"{template_path}{suffix}").exists():
-            shutil.copyfile(f"{template_path}{suffix}", f"{round_path}{suffix}")
+    copy_sqlite(template_path, round_path)
     return f"sqlite:///{round_path}"
 
 
@@ -139,8 +140,7 @@ def main() -> int:
             if args.postgres:
                 recreate_postgres(args.postgres_admin_url, f"{args.postgres_db}_template")
             else:
-                for suffix in SQLITE_SUFFIXES:
-                    Path(f"{template_path}{suffix}").unlink(missing_ok=True)
+                remove_sqlite(template_path)
             env = bench_env(template_url)
             run_step("migrate", [python, "manage.py", "migrate", "--noinput"], env, timings)
             run_step("import_opml", [python, "manage.py", "import_opml", opml, "--keep-all"], env, timings)
