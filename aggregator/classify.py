@@ -151,6 +151,9 @@ class RuleSet:
             else:
                 self._always.append(index)
         self._filed_words = frozenset(self._by_word)
+        # Every folded word of every term: a text's words are kept only if they are among these (a set of
+        # the few a text shares with the terms, not of its hundreds of words).
+        self._term_words = frozenset().union(*(term.folded_tokens for term in self.terms))
 
     def occurrences(self, text: str) -> dict[Rule, int]:
         exact = _prepare(text)
@@ -172,7 +175,7 @@ class RuleSet:
             except _KindChanges:
                 pass
             else:
-                words = set(folded.translate(_WORDS_APART).split())
+                words = self._term_words.intersection(folded.translate(_WORDS_APART).split())
                 indexes = set(self._always)
                 for word in words & self._filed_words:
                     indexes.update(self._by_word[word])
