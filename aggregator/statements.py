@@ -15,7 +15,7 @@ from datetime import datetime, timedelta
 from django.db import connection
 from django.db.models import Model
 
-from .models import FetchLog, Item, Source, Tombstone
+from .models import FetchLog, Item, Source, StoryCluster, Tombstone
 
 
 def _table(model: type[Model]) -> str:
@@ -163,3 +163,24 @@ def log_fetch(values: dict) -> None:
             f"INSERT INTO {_table(FetchLog)} ({columns}) VALUES ({_placeholders(len(parameters))})",  # noqa: S608
             parameters,
         )
+
+
+def join_stories(pairs: list[tuple[int, int]]) -> None:
+    """Put existing items in stories: (story pk, item pk) pairs."""
+    sql = f"UPDATE {_table(Item)} SET {_column(Item, 'cluster')} = %s WHERE {_column(Item, 'id')} = %s"  # noqa: S608
+    with connection.cursor() as cursor:
+        cursor.executemany(sql, pairs)
+
+
+def recount_stories(story_pks: set[int]) -> None:
+    """Set each story's item count from its items (one correlated subquery, not one query per story)."""
+    ids = sorted(story_pks)
+    items, stories, cluster = _table(Item), _table(StoryCluster), _column(Item, "cluster")
+    story_id = f"{stories}.{_column(StoryCluster, 'id')}"
+    sql = (
+        f"UPDATE {stories} SET {_column(StoryCluster, 'item_count')} = "  # noqa: S608 (model's names)
+        f"(SELECT COUNT(*) FROM {items} WHERE {items}.{cluster} = {story_id}) "
+        f"WHERE {_column(StoryCluster, 'id')} IN ({_placeholders(len(ids))})"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, ids)

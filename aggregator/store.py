@@ -7,7 +7,7 @@ import random
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
-from django.db import connection, transaction
+from django.db import transaction
 from django.utils import timezone
 
 from cms.models import Country, Pillar, Topic
@@ -88,7 +88,7 @@ def _insert_new(new: list[tuple[dict, ClassifiedItem]], taxonomy: Taxonomy, stor
     bulk.insert_rows(Item.topics.through, topic_links, returning=False)
     bulk.insert_rows(Item.countries.through, country_links, returning=False)
     if touched:
-        _recount_stories(touched)
+        statements.recount_stories(touched)
 
 
 def _assign_stories(rows: list[dict], stories: StoryIndex, now: datetime) -> set[int]:
@@ -114,34 +114,12 @@ def _assign_stories(rows: list[dict], stories: StoryIndex, now: datetime) -> set
         joining.append((row, match.partner.pk))
     if started:
         story_pks = dict(zip(started, bulk.insert_rows(StoryCluster, list(started.values())), strict=True))
-        _join_stories([(story_pk, partner_pk) for partner_pk, story_pk in story_pks.items()])
+        statements.join_stories([(story_pk, partner_pk) for partner_pk, story_pk in story_pks.items()])
         for partner_pk, story_pk in story_pks.items():
             stories.set_cluster(partner_pk, story_pk)  # the next retelling joins this story
         for row, partner_pk in joining:
             row["cluster_id"] = story_pks[partner_pk]
     return {row["cluster_id"] for row in rows if row["cluster_id"]}
-
-
-# Two statements run for most sources of a pass, written out: composed through the ORM (a CASE arm per
-# story, a correlated subquery), they cost more to build than to run.
-_ITEMS, _STORIES = Item._meta.db_table, StoryCluster._meta.db_table
-_JOIN_STORY = f"UPDATE {_ITEMS} SET cluster_id = %s WHERE id = %s"  # noqa: S608 (model's own names)
-_RECOUNT_STORIES = (
-    f"UPDATE {_STORIES} SET item_count = (SELECT COUNT(*) FROM {_ITEMS} WHERE {_ITEMS}.cluster_id = {_STORIES}.id) "  # noqa: S608
-    "WHERE id IN ({ids})"
-)
-
-
-def _join_stories(pairs: list[tuple[int, int]]) -> None:
-    """Put existing items in stories: (story pk, item pk) pairs."""
-    with connection.cursor() as cursor:
-        cursor.executemany(_JOIN_STORY, pairs)
-
-
-def _recount_stories(story_pks: set[int]) -> None:
-    ids = sorted(story_pks)
-    with connection.cursor() as cursor:
-        cursor.execute(_RECOUNT_STORIES.format(ids=", ".join(["%s"] * len(ids))), ids)
 
 
 def _store_items(
