@@ -35,7 +35,6 @@ import platform
 import re
 import resource
 import shutil
-import statistics
 import subprocess
 import sys
 import time
@@ -469,9 +468,8 @@ def summarise(report: dict, rounds: list[dict]) -> None:
 
     Second pass and memory are held to the worst round, every item stored to every round.
     """
-    ratios = [steps["ratio"] for steps in rounds]
-    ratio = statistics.median_low([r or 0.0 for r in ratios]) if all(ratios) else None
-    median = next(steps for steps in rounds if (steps["ratio"] or 0.0) == (ratio or 0.0))
+    median = sorted(rounds, key=lambda steps: steps["ratio"] or 0.0)[(len(rounds) - 1) // 2]  # the lower middle
+    ratio = median["ratio"] if all(steps["ratio"] for steps in rounds) else None
     report.update({name: median[name] for name in ("first_pass", "second_pass", "sequential", "reader")})
     first, sequential = report["first_pass"], report["sequential"]
     report["ratio_vs_reader"] = ratio
@@ -602,6 +600,7 @@ def run_round(args, farm, env, python, script, reader_py, urls_path, label, *, p
         raw = RESULTS_DIR / f"aggregator-profile-{label}.txt"
         command = [py_spy, "record", "--gil", "--format", "raw", "--rate", "200", "-o", raw, "--", *ours]
         steps["first_pass"] = measure("first-pass", command, env_spy)
+        steps["profile"] = str(raw.relative_to(REPO_DIR))
     else:
         steps["first_pass"] = measure("first-pass", ours, env)
     steps["first_pass"]["farm"] = farm.reset_stats()
@@ -747,8 +746,8 @@ def main(argv: list[str] | None = None) -> int:
                 rounds.append(steps)
                 log(f"round {number}: ratio {steps['ratio']}x ({steps['first_pass']['seconds']} s vs reader "
                     f"{steps['reader']['seconds']} s)")  # fmt: skip
-            if args.profile:
-                report["profile"] = str((RESULTS_DIR / f"aggregator-profile-{label}.txt").relative_to(REPO_DIR))
+            if "profile" in rounds[0]:
+                report["profile"] = rounds[0]["profile"]
     finally:
         if args.postgres:
             log(f"dropping PostgreSQL database {template_db}" + ("" if args.keep_db else f" and {args.postgres_db}"))
