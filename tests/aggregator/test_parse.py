@@ -11,7 +11,7 @@ import feedparser.urls
 import pytest
 from feedparser.util import FeedParserDict
 
-from aggregator.parse import ParseError, _ContentParams, _copy_content_params, _StrictFeedParser, parse_feed
+from aggregator.parse import ParseError, _ContentParams, _copy_content_params, _StrictFeedParser, _Text, parse_feed
 from aggregator.xmlreader import BufferedExpatReader
 
 from .feeds import item, items, rss
@@ -219,6 +219,14 @@ def test_feedparser_windows_1252_table_translates_as_its_dict():
     every_character = "".join(map(chr, range(0x3000))) + "\U0001f600"
     assert every_character.translate(feedparser.mixin._cp1252) == every_character.translate(feedparser.html._cp1252)
     assert "\x80\x93\x9f".translate(feedparser.mixin._cp1252) == "\u20ac\u201c\u0178"  # € “ Ÿ
+
+
+def test_text_skips_the_windows_1252_step_only_when_it_has_nothing_to_map():
+    assert type(_StrictFeedParser.decode_entities("title", "Lào")) is _Text
+    for text in ("", "ASCII", VIETNAMESE, "giá \x80 5 \x93Lào\x94 \x9f", "\x81\x8d\x8f\x90\x9d"):
+        translated = _Text(text).translate(feedparser.mixin._cp1252)
+        assert translated == text.translate(feedparser.html._cp1252) and type(translated) is str
+    assert _Text("\x93a\x94").translate({0x93: "<", 0x94: ">"}) == "<a>"  # another table: as str's own
 
 
 def test_buffered_reader_gives_text_in_one_piece():
