@@ -101,11 +101,13 @@ def plan_items(
     existing: dict[str, tuple[int, str]],
     existing_by_url: dict[str, tuple[int, str]],
     tombstones: set[str],
+    tombstoned_urls: set[str],
 ) -> list[ItemPlan]:
     """What to do with each (key, content_hash, url) of a pass, given the stored state of the source.
 
     A key seen earlier in the same document is ignored (duplicate guids). An unknown key whose link
-    is already stored is the same item under a new guid: an update, not a new item.
+    is already stored is the same item under a new guid: an update, not a new item; likewise an item
+    whose key or link an editor deleted stays deleted.
     """
     plans: list[ItemPlan] = []
     seen: set[str] = set()
@@ -116,7 +118,7 @@ def plan_items(
         seen.add(key)
         if key in existing:
             used.add(existing[key][0])
-        if key in tombstones:
+        if key in tombstones or (url and url in tombstoned_urls):
             plans.append(ItemPlan("tombstoned", key))
         elif key in existing:
             item_id, old_hash = existing[key]

@@ -298,10 +298,15 @@ class Item(models.Model):
 
 
 class Tombstone(models.Model):
-    """An item an editor deleted: never imported again from that feed."""
+    """An item an editor deleted: never imported again from that feed, under its key or its link.
+
+    The link matters as much as the key: an outlet that changes an article's guid, or a source that
+    switches identity (guid to link or content hash), gives the same article another key.
+    """
 
     feed_url = models.URLField(max_length=1000)
     key = models.CharField(max_length=255)
+    url = models.URLField(max_length=1000, blank=True, default="")
     deleted_at = models.DateTimeField(default=timezone.now)
 
     class Meta:

@@ -35,4 +35,4 @@ def leave_tombstone(sender, instance: Item, **kwargs) -> None:
         return
     feed_url = Source.objects.filter(pk=instance.source_id).values_list("feed_url", flat=True).first()
     if feed_url:
-        Tombstone.objects.get_or_create(feed_url=feed_url, key=instance.key)
+        Tombstone.objects.get_or_create(feed_url=feed_url, key=instance.key, defaults={"url": instance.url})

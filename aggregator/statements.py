@@ -82,42 +82,49 @@ def lock_source(source_id: int) -> LockedSource | None:
 
 @dataclass
 class StoredState:
-    """What the database holds of a pass's items: by key and by link (pk, content hash), and tombstones."""
+    """What the database holds of a pass's items: by key and by link (pk, content hash), and the tombstones'
+    keys and links among them."""
 
     by_key: dict[str, tuple[int, str]]
     by_url: dict[str, tuple[int, str]]
     tombstones: set[str]
+    tombstoned_urls: set[str]
 
 
 def stored_state(source: LockedSource, keys: Sequence[str], urls: Sequence[str]) -> StoredState:
-    """The source's stored items with one of ``keys`` or ``urls``, and the tombstones among ``keys``: one query."""
-    state = StoredState({}, {}, set())
+    """The source's stored items and the feed's tombstones with one of ``keys`` or ``urls``: one query."""
+    state = StoredState({}, {}, set(), set())
     if not keys:
         return state
     key, url, pk, content_hash = (_column(Item, name) for name in ("key", "url", "id", "content_hash"))
-    matching = f"{key} IN ({_placeholders(len(keys))})"
-    if urls:
-        matching = f"({matching} OR {url} IN ({_placeholders(len(urls))}))"
+    dead_key, dead_url = _column(Tombstone, "key"), _column(Tombstone, "url")
     sql = (
         f"SELECT {key}, {url}, {pk}, {content_hash} FROM {_table(Item)} "  # noqa: S608 (model's names)
-        f"WHERE {_column(Item, 'source')} = %s AND {matching} "
-        f"UNION ALL SELECT {_column(Tombstone, 'key')}, NULL, NULL, NULL FROM {_table(Tombstone)} "
-        f"WHERE {_column(Tombstone, 'feed_url')} = %s AND {_column(Tombstone, 'key')} IN ({_placeholders(len(keys))})"
+        f"WHERE {_column(Item, 'source')} = %s AND {_key_or_url(key, url, keys, urls)} "
+        f"UNION ALL SELECT {dead_key}, {dead_url}, NULL, NULL FROM {_table(Tombstone)} "
+        f"WHERE {_column(Tombstone, 'feed_url')} = %s AND {_key_or_url(dead_key, dead_url, keys, urls)}"
     )
     keys, urls = list(keys), list(urls)
     with connection.cursor() as cursor:
-        cursor.execute(sql, [source.pk, *keys, *urls, source.feed_url, *keys])
+        cursor.execute(sql, [source.pk, *keys, *urls, source.feed_url, *keys, *urls])
         rows = cursor.fetchall()
     wanted_keys, wanted_urls = set(keys), set(urls)
     for stored_key, stored_url, stored_pk, stored_hash in rows:
         if stored_pk is None:
             state.tombstones.add(stored_key)
+            if stored_url in wanted_urls:
+                state.tombstoned_urls.add(stored_url)
             continue
         if stored_key in wanted_keys:
             state.by_key[stored_key] = (stored_pk, stored_hash)
         if stored_url in wanted_urls:
             state.by_url[stored_url] = (stored_pk, stored_hash)
     return state
+
+
+def _key_or_url(key: str, url: str, keys: Sequence[str], urls: Sequence[str]) -> str:
+    matching = f"{key} IN ({_placeholders(len(keys))})"
+    return f"({matching} OR {url} IN ({_placeholders(len(urls))}))" if urls else matching
 
 
 def visible_items(source_id: int, status: str, latest: int) -> tuple[int, list[datetime]]:

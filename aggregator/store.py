@@ -135,6 +135,7 @@ def _store_items(
         stored.by_key,
         stored.by_url,
         stored.tombstones,
+        stored.tombstoned_urls,
     )
     wants_full_text = source.full_text and source.reuse_rights == ReuseRights.FULL_TEXT
     new: list[tuple[dict, ClassifiedItem]] = []

@@ -97,10 +97,13 @@ def test_plan_items():
             ("g:4", "h4", ""),
             ("g:4", "h4", ""),
             ("g:dead", "h", ""),
+            ("l:https://b.example/deleted", "h", "https://b.example/deleted"),
+            ("g:5", "h5", "https://b.example/5"),
         ],
         existing,
         by_url,
         {"g:dead"},
+        {"https://b.example/deleted"},
     )
     assert [(p.action, p.key, p.existing_id) for p in plans] == [
         ("unchanged", "g:1", 10),
@@ -108,4 +111,6 @@ def test_plan_items():
         ("update", "g:new", 12),  # a new guid for a link already stored
         ("new", "g:4", None),
         ("tombstoned", "g:dead", None),
+        ("tombstoned", "l:https://b.example/deleted", None),  # deleted under another key, same link
+        ("new", "g:5", None),
     ]

@@ -201,6 +201,26 @@ def test_deleted_item_leaves_tombstone_and_never_returns(httpserver, loopback):
     assert not Item.objects.filter(key="g:tin-1").exists()
 
 
+@pytest.mark.parametrize(
+    "later_feed",
+    [
+        rss(item(1, guid="tin-1-ban-sua") + item(2)),  # the outlet gave the article another guid
+        rss("".join(item(n, guid="cung-mot-guid") for n in (1, 2))),  # the source switches to link identity
+    ],
+    ids=["new-guid", "identity-switch"],
+)
+def test_deleted_item_stays_deleted_under_another_key(httpserver, loopback, later_feed):
+    serve(httpserver, rss(items(2)))
+    source = make_source(httpserver)
+    pipeline.run_pass([source])
+    Item.objects.get(key="g:tin-1").delete()
+    httpserver.clear()
+    serve(httpserver, later_feed)
+    pipeline.run_pass([source])
+    assert not Item.objects.filter(url="https://bao-thu.example/tin-1.html").exists()
+    assert Item.objects.filter(url="https://bao-thu.example/tin-2.html").count() == 1
+
+
 def test_deleting_a_source_leaves_no_tombstones(httpserver, loopback):
     serve(httpserver, rss(items(2)))
     source = make_source(httpserver)
