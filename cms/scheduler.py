@@ -189,11 +189,15 @@ _running = threading.Event()  # set while run_forever runs in this process
 
 
 def run_forever(stop: threading.Event | None = None) -> None:
-    """The scheduler in the foreground (``run_aggregator``); SIGTERM/SIGINT stop it after running jobs."""
+    """The scheduler in the foreground (``run_aggregator``).
+
+    SIGTERM or SIGINT stops it once the running jobs are done (a feed pass stores all its sources); a
+    second one ends a running feed pass before its next source.
+    """
     stop = stop or threading.Event()
     if threading.current_thread() is threading.main_thread():
         for signum in (signal.SIGTERM, signal.SIGINT):
-            signal.signal(signum, lambda *_: stop.set())
+            signal.signal(signum, lambda *_: _stop_asked(stop))
     lock = SchedulerLock()
     _running.set()
     while wait_for_lock(lock, stop):
@@ -201,17 +205,27 @@ def run_forever(stop: threading.Event | None = None) -> None:
         register_jobs(scheduler)
         _active.set()
         scheduler.start()
+        held = True
         try:
-            while not stop.wait(LOCK_CHECK_SECONDS) and lock.held():
-                pass
+            while held and not stop.wait(LOCK_CHECK_SECONDS):
+                held = lock.held()
         finally:
-            _active.clear()  # a running feed pass stops before its next source
+            if not held:
+                _active.clear()  # a standby may be taking over: a running feed pass stops before its next source
             logger.info("scheduler: stopping after the jobs that are running")
             scheduler.shutdown(wait=True)
+            _active.clear()
             lock.release()
         if not stop.is_set():
             logger.warning("scheduler: lost the lock (its database session ended); waiting for it again")
     _running.clear()
+
+
+def _stop_asked(stop: threading.Event) -> None:
+    if stop.is_set():
+        logger.info("scheduler: asked again; a running feed pass stops before its next source")
+        _active.clear()
+    stop.set()
 
 
 def start_in_background() -> threading.Thread:

@@ -1,6 +1,7 @@
-"""A real process killed in the middle of a pass, then restarted: no duplicate, nothing committed lost.
+"""A real process stopped in the middle of a pass: killed, then restarted (no duplicate, nothing committed
+lost), or the scheduler asked to stop with SIGTERM (it ends the pass first).
 
-The killed process needs a database of its own that outlives it, so this test uses an SQLite file whatever
+The stopped process needs a database of its own that outlives it, so these tests use an SQLite file whatever
 the suite's database is (the in-process crash test in test_pipeline.py runs on both databases).
 """
 
@@ -61,13 +62,15 @@ def count(db: Path, sql: str) -> int:
         return connection.execute(sql).fetchone()[0]
 
 
-def test_kill_mid_pass_and_restart(tmp_path, feed_server):
+def fast_and_slow_sources(tmp_path, feed_server) -> tuple[dict, Path]:
+    """An SQLite database with two sources: "fast" answers at once, "slow" only once RELEASE is set."""
     db = tmp_path / "db.sqlite3"
     env = {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "cms.settings.test",
         "DATABASE_URL": f"sqlite:///{db}",
         "AGGREGATOR_ALLOWED_NETWORKS": "127.0.0.0/8",
+        "SCHEDULER_LOCK_FILE": str(tmp_path / "scheduler.lock"),
     }
     assert manage(env, "migrate", "-v0").wait() == 0
     create = (
@@ -76,12 +79,20 @@ def test_kill_mid_pass_and_restart(tmp_path, feed_server):
         f"Source.objects.create(name='slow', feed_url='{feed_server}/slow.xml', asean_filter=False)"
     )
     assert manage(env, "shell", "-c", create).wait() == 0
+    return env, db
 
-    first = manage(env, "fetch_feeds", "--all", stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+
+def wait_for_the_fast_source(process: subprocess.Popen, db: Path) -> None:
     deadline = time.monotonic() + 60
     while count(db, "SELECT count(*) FROM aggregator_item") < 5 and time.monotonic() < deadline:
-        assert first.poll() is None, first.communicate()
+        assert process.poll() is None, process.communicate()
         time.sleep(0.05)
+
+
+def test_kill_mid_pass_and_restart(tmp_path, feed_server):
+    env, db = fast_and_slow_sources(tmp_path, feed_server)
+    first = manage(env, "fetch_feeds", "--all", stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    wait_for_the_fast_source(first, db)
     first.send_signal(signal.SIGKILL)  # mid-pass: the slow source is still being fetched
     first.wait()
     assert count(db, "SELECT count(*) FROM aggregator_item") == 5  # what was committed is kept
@@ -94,3 +105,22 @@ def test_kill_mid_pass_and_restart(tmp_path, feed_server):
     assert count(db, "SELECT count(*) FROM aggregator_item") == 8
     assert count(db, "SELECT count(DISTINCT source_id || key) FROM aggregator_item") == 8
     assert count(db, "SELECT count(*) FROM aggregator_fetchlog") == 3  # the killed pass logged its first source
+
+
+@pytest.mark.parametrize(("signals", "items", "logs"), [(1, 8, 2), (2, 5, 1)], ids=["once", "twice"])
+def test_sigterm_stops_the_scheduler_after_the_running_pass(tmp_path, feed_server, signals, items, logs):
+    # Once: the pass goes on to its last source, then the process ends. Twice: the operator is in a hurry,
+    # the pass ends before its next source (nothing of that source is stored, so the next pass takes it).
+    env, db = fast_and_slow_sources(tmp_path, feed_server)
+    scheduler = manage(env, "run_aggregator", stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    wait_for_the_fast_source(scheduler, db)  # the first pass starts ~10 s after the scheduler
+    for _ in range(signals):
+        scheduler.send_signal(signal.SIGTERM)
+        time.sleep(0.5)  # handled before the slow source answers
+    assert scheduler.poll() is None  # still in the pass: the slow source has not answered
+    RELEASE.set()
+    _out, err = scheduler.communicate(timeout=60)
+    assert scheduler.returncode == 0, err
+    assert "stopping after the jobs that are running" in err
+    assert count(db, "SELECT count(*) FROM aggregator_item") == items
+    assert count(db, "SELECT count(*) FROM aggregator_fetchlog") == logs

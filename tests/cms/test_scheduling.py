@@ -6,6 +6,7 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
+from cms import scheduler
 from cms.scheduler import SchedulerLock, publish_scheduled_pages, register_jobs, wait_for_lock
 from tests.cms.factories import make_article
 
@@ -61,17 +62,45 @@ def test_only_one_process_holds_the_scheduler_lock(settings, tmp_path):
         second.release()
 
 
-@pytest.mark.django_db
-def test_standby_waits_until_stopped(settings, tmp_path):
+@pytest.fixture
+def standby(settings, tmp_path, monkeypatch):
+    """A holder of the lock, and a standby waiting for it in a thread: (holder, stop, answers, thread)."""
     settings.SCHEDULER_LOCK_FILE = str(tmp_path / "scheduler.lock")
-    holder = SchedulerLock()
+    monkeypatch.setattr(scheduler, "STANDBY_RETRY_SECONDS", 0.05)
+    holder, waiting = SchedulerLock(), SchedulerLock()
     assert holder.acquire()
-    stop = threading.Event()
+    stop, answers = threading.Event(), []
+    thread = threading.Thread(target=lambda: answers.append(wait_for_lock(waiting, stop)))
+    thread.start()
+    thread.join(0.5)
+    assert thread.is_alive() and not answers  # waiting while the holder lives
+    yield holder, stop, answers, thread
     stop.set()
+    thread.join(5)
+    holder.release()
+    waiting.release()
+
+
+@pytest.mark.django_db
+def test_standby_takes_over_when_the_holder_lets_go(standby):
+    holder, _stop, answers, thread = standby
+    holder.release()  # the active scheduler dies
+    thread.join(5)
+    assert answers == [True]
+
+
+@pytest.mark.django_db
+def test_standby_gives_up_when_stopped(standby):
+    holder, stop, answers, thread = standby
+    stop.set()
+    thread.join(5)
+    assert answers == [False]
+    holder.release()
+    after = SchedulerLock()
     try:
-        assert wait_for_lock(SchedulerLock(), stop) is False
+        assert after.acquire()  # the standby did not take the lock on its way out
     finally:
-        holder.release()
+        after.release()
 
 
 def test_outside_a_scheduler_jobs_always_keep_going():
