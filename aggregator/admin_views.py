@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
 
 from . import opml, pipeline
-from .models import Source
+from .models import ReuseRights, Source
 
 INDEX = "aggregator_source:index"
 
@@ -59,6 +59,12 @@ class OpmlImportForm(forms.Form):
     file = forms.FileField(label=gettext_lazy("OPML file"))
     keep_all = forms.BooleanField(label=gettext_lazy("Keep every item (ASEAN-only feeds)"), required=False)
     full_text = forms.BooleanField(label=gettext_lazy("Fetch full text"), required=False)
+    reuse_rights = forms.ChoiceField(
+        label=gettext_lazy("Reuse rights"),
+        choices=ReuseRights.choices,
+        initial=ReuseRights.EXCERPT,
+        help_text=gettext_lazy("What the outlets allow: full text is fetched only where it is allowed."),
+    )
 
 
 @require_http_methods(["GET", "POST"])
@@ -75,6 +81,7 @@ def opml_import(request):
                     upload.read(),
                     keep_all=form.cleaned_data["keep_all"],
                     full_text=form.cleaned_data["full_text"],
+                    reuse_rights=form.cleaned_data["reuse_rights"],
                 )
             except Exception:
                 form.add_error("file", _("This is not a valid OPML file."))
@@ -88,6 +95,16 @@ def opml_import(request):
                         "invalid": len(report.invalid),
                     },
                 )
+                if opml.full_text_waits_for_rights(
+                    report, form.cleaned_data["full_text"], form.cleaned_data["reuse_rights"]
+                ):
+                    messages.warning(
+                        request,
+                        _(
+                            "Full text is on, but it is fetched only from sources whose reuse rights are "
+                            "“full text allowed”: change a source's rights once its outlet allows it."
+                        ),
+                    )
                 return redirect(INDEX)
     return TemplateResponse(
         request,

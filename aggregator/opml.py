@@ -9,7 +9,7 @@ from defusedxml import ElementTree
 from django.db import transaction
 from django.utils import timezone
 
-from .models import Source
+from .models import ReuseRights, Source
 from .normalize import canonical_url
 
 
@@ -46,7 +46,9 @@ def read(data: bytes) -> list[Outline]:
     return outlines
 
 
-def import_sources(data: bytes, *, keep_all: bool = False, full_text: bool = False) -> ImportReport:
+def import_sources(
+    data: bytes, *, keep_all: bool = False, full_text: bool = False, reuse_rights: str = ReuseRights.EXCERPT
+) -> ImportReport:
     """Adds sources for new feed URLs; existing URLs are skipped. Imported sources start enabled."""
     report = ImportReport([], [], [])
     with transaction.atomic():
@@ -66,10 +68,16 @@ def import_sources(data: bytes, *, keep_all: bool = False, full_text: bool = Fal
                     language=outline.language,
                     asean_filter=not keep_all,
                     full_text=full_text,
+                    reuse_rights=reuse_rights,
                 )
                 known.add(url)
                 report.added.append(url)
     return report
+
+
+def full_text_waits_for_rights(report: ImportReport, full_text: bool, reuse_rights: str) -> bool:
+    """Whether sources were added with full text on but rights under which it is never fetched."""
+    return bool(report.added) and full_text and reuse_rights != ReuseRights.FULL_TEXT
 
 
 def export(sources=None) -> str:

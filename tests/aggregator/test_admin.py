@@ -66,14 +66,27 @@ def test_opml_import_and_export(admin_client):
         "feeds.opml",
         b'<opml version="2.0"><body><outline text="A" xmlUrl="https://a.example/rss"/></body></opml>',
     )
-    response = admin_client.post(reverse("aggregator_source:opml_import"), {"file": upload, "keep_all": "on"})
+    form = {"file": upload, "keep_all": "on", "reuse_rights": "link"}
+    response = admin_client.post(reverse("aggregator_source:opml_import"), form)
     assert response.status_code == 302
-    assert Source.objects.get(feed_url="https://a.example/rss").asean_filter is False
+    added = Source.objects.get(feed_url="https://a.example/rss")
+    assert (added.asean_filter, added.full_text, added.reuse_rights) == (False, False, "link")
     exported = admin_client.get(reverse("aggregator_source:opml_export"))
     assert exported["Content-Disposition"].startswith("attachment")
     assert b'xmlUrl="https://a.example/rss"' in exported.content
     bad = admin_client.post(reverse("aggregator_source:opml_import"), {"file": SimpleUploadedFile("x.opml", b"<not")})
     assert bad.status_code == 200 and Source.objects.count() == 1
+
+
+@pytest.mark.parametrize(("rights", "warned"), [("excerpt", True), ("full", False)])
+def test_opml_import_says_when_full_text_waits_for_the_rights(admin_client, rights, warned):
+    upload = SimpleUploadedFile(
+        "feeds.opml", b'<opml version="2.0"><body><outline text="B" xmlUrl="https://b.example/rss"/></body></opml>'
+    )
+    form = {"file": upload, "full_text": "on", "reuse_rights": rights}
+    response = admin_client.post(reverse("aggregator_source:opml_import"), form, follow=True)
+    assert Source.objects.get(feed_url="https://b.example/rss").reuse_rights == rights
+    assert ("fetched only from sources whose reuse rights" in response.content.decode()) is warned
 
 
 def test_items_and_fetch_log_lists(admin_client, failing_source):

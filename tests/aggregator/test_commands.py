@@ -47,9 +47,21 @@ def test_import_opml_adds_new_and_skips_existing(tmp_path):
 def test_import_opml_flags(tmp_path):
     path = tmp_path / "feeds.opml"
     path.write_bytes(OPML)
-    run("import_opml", str(path), "--keep-all", "--full-text")
+    output = run("import_opml", str(path), "--keep-all", "--full-text", "--reuse-rights", "full")
     added = Source.objects.get(feed_url="https://a.example/rss.xml")
-    assert added.asean_filter is False and added.full_text is True
+    assert (added.asean_filter, added.full_text, added.reuse_rights) == (False, True, "full")
+    assert "not fetched" not in output
+
+
+def test_import_opml_says_when_full_text_waits_for_the_rights(tmp_path):
+    path = tmp_path / "feeds.opml"
+    path.write_bytes(OPML)
+    output = run("import_opml", str(path), "--full-text")
+    added = Source.objects.get(feed_url="https://a.example/rss.xml")
+    assert (added.full_text, added.reuse_rights) == (True, "excerpt")  # the law's default: no full text
+    assert "with reuse rights 'excerpt' it is not fetched" in output
+    with pytest.raises(CommandError):
+        run("import_opml", str(path), "--reuse-rights", "all")
 
 
 def test_import_opml_refuses_entity_tricks_and_missing_files(tmp_path):
