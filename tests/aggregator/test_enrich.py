@@ -69,6 +69,17 @@ def test_extract_generic_and_rule():
     assert extract.extract(html, "https://bao.example/", extract.Rule(body="<<bad selector")).content
 
 
+def test_lead_image_without_og_image_is_the_first_image_of_the_body():
+    html = ARTICLE.format(text=LONG).replace('<meta property="og:image" content="/img/lead.png">', "")
+    url = "https://bao.example/tin/bai.html"
+    assert extract.extract(html, url).image_url == "https://bao.example/img/inline.png"
+    ruled = extract.extract(
+        html.replace("<h1>", '<h1><img class="anh" src="anh-dau.jpg">'), url, extract.Rule(image="img.anh")
+    )
+    assert ruled.image_url == "https://bao.example/tin/anh-dau.jpg"  # the source's rule comes first
+    assert extract.extract(f"<html><article><p>{LONG}</p></article></html>", url).image_url == ""
+
+
 def test_full_text_and_image_are_stored_with_credit(httpserver, loopback, source):
     httpserver.expect_request("/bai-1.html").respond_with_data(ARTICLE.format(text=LONG), content_type="text/html")
     httpserver.expect_request("/img/lead.png").respond_with_data(png(), content_type="image/png")

@@ -11,7 +11,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from aggregator import bulk, digest, pipeline, store
-from aggregator.models import FetchLog, Item, ItemStatus, KeywordRule, Source, StoryCluster, Tombstone
+from aggregator.models import EnrichState, FetchLog, Item, ItemStatus, KeywordRule, Source, StoryCluster, Tombstone
 from aggregator.rules import ensure_default_rules
 from cms.bootstrap.taxonomy import ensure_taxonomy
 from cms.models import Country
@@ -219,6 +219,19 @@ def test_deleted_item_stays_deleted_under_another_key(httpserver, loopback, late
     pipeline.run_pass([source])
     assert not Item.objects.filter(url="https://bao-thu.example/tin-1.html").exists()
     assert Item.objects.filter(url="https://bao-thu.example/tin-2.html").count() == 1
+
+
+@pytest.mark.parametrize(
+    ("full_text", "rights", "queued"),
+    [(True, "full", True), (True, "excerpt", False), (False, "full", False)],
+)
+def test_a_pass_queues_full_text_only_where_it_is_on_and_allowed(httpserver, loopback, full_text, rights, queued):
+    serve(httpserver, rss(items(2)))
+    source = make_source(httpserver, full_text=full_text, reuse_rights=rights)
+    assert pipeline.run_pass([source]).new == 2
+    states = set(Item.objects.values_list("enrich_state", flat=True))
+    assert states == {EnrichState.PENDING if queued else EnrichState.NONE}
+    assert httpserver.log and all(request.path == "/feed.xml" for request, _ in httpserver.log)  # later, not now
 
 
 def test_deleting_a_source_leaves_no_tombstones(httpserver, loopback):
