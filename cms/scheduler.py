@@ -144,13 +144,10 @@ def register_jobs(scheduler) -> None:
         coalesce=True,
         replace_existing=True,
     )
+    from aggregator.jobs import register_jobs as register_aggregator_jobs
     from shared.jobs import register_jobs as register_shared_jobs
 
     register_shared_jobs(scheduler)
-    try:
-        from aggregator.jobs import register_jobs as register_aggregator_jobs
-    except ImportError:
-        return
     register_aggregator_jobs(scheduler)
 
 

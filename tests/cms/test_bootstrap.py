@@ -4,6 +4,7 @@ from django.contrib.auth.models import Group
 from django.core.management import call_command
 from wagtail.models import GroupPagePermission, Page, Site, Workflow, WorkflowPage
 
+from aggregator.models import Source
 from cms.bootstrap.editorial import ADMINS, EDITORS, MODERATORS, WORKFLOW_NAME
 from cms.models import AseanColumnPage, Country, Pillar, Topic
 from home.models import PortalSettings
@@ -17,6 +18,7 @@ def _snapshot():
         "page_permissions": GroupPagePermission.objects.count(),
         "workflows": list(WorkflowPage.objects.values_list("page_id", "workflow_id")),
         "taxonomy": (Pillar.objects.count(), Topic.objects.count(), Country.objects.count()),
+        "sources": list(Source.objects.order_by("pk").values_list("feed_url", "enabled")),
     }
 
 
@@ -36,6 +38,8 @@ def test_bootstrap_creates_the_portal_column_in_both_languages(db):
     assert not Page.objects.filter(depth=2, content_type__model="page").exists()
     assert not Group.objects.filter(name__in=["Editors", "Moderators"]).exists()
     assert not Workflow.objects.filter(name="Moderators approval").exists()
+    # The central press, for an admin to enable: none is polled until then.
+    assert Source.objects.feeds().count() == 10 and not Source.objects.feeds().filter(enabled=True).exists()
 
 
 def test_bootstrap_twice_changes_nothing(db):

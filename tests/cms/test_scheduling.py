@@ -45,7 +45,9 @@ def test_scheduler_registers_scheduled_publishing():
 
     scheduler = BackgroundScheduler()
     register_jobs(scheduler)
-    assert "publish_scheduled" in {job.id for job in scheduler.get_jobs()}
+    jobs = {job.id for job in scheduler.get_jobs()}
+    # One scheduler runs everything: publishing, the heartbeat, the newsrooms' digests and the aggregator.
+    assert {"publish_scheduled", "heartbeat", "shared_digests", "aggregator_feed_pass", "aggregator_prune"} <= jobs
 
 
 @pytest.mark.django_db
