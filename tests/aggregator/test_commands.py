@@ -80,6 +80,23 @@ def test_export_round_trip():
     assert (outline.title, outline.feed_url) == ('Báo "A" & co', "https://a.example/rss.xml?x=1&y=2")
 
 
+class Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_fetch_feeds_shows_a_progress_bar_on_a_terminal_only(httpserver, loopback):
+    for name in ("a", "b"):
+        httpserver.expect_request(f"/{name}.xml").respond_with_data(rss(items(2)))
+        Source.objects.create(name=f"Báo {name}", feed_url=httpserver.url_for(f"/{name}.xml"), asean_filter=False)
+    terminal = Terminal()
+    call_command("fetch_feeds", "--all", stdout=terminal)
+    bar, summary = terminal.getvalue().rsplit("\n", 2)[:2]
+    assert f"\r[{'#' * 15}{'.' * 15}] 1/2 Báo " in bar and f"\r[{'#' * 30}] 2/2 Báo " in bar
+    assert summary.startswith("sources: 2, new items: 4,")
+    assert "\r[" not in run("fetch_feeds", "--all")  # piped or redirected: the summary line alone
+
+
 def test_fetch_feeds_summary_line(httpserver, loopback):
     httpserver.expect_request("/a.xml").respond_with_data(rss(items(2)))
     httpserver.expect_request("/b.xml").respond_with_data("broken", status=500)

@@ -1,5 +1,3 @@
-import sys
-
 from django.core.management.base import BaseCommand, CommandError
 from django.db.models import Q
 
@@ -35,7 +33,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, all: bool, source: list[str], **options):
         sources = self.sources(all, source)
-        interactive = sys.stdout.isatty() and options.get("verbosity", 1) > 0
+        interactive = self.stdout.isatty() and options.get("verbosity", 1) > 0  # a bar on a terminal only
         done = 0
 
         def progress(src, counts):
