@@ -1,6 +1,7 @@
 """The fetcher against a real HTTP server on loopback."""
 
 import gzip
+import socket
 import threading
 import time
 import zlib
@@ -91,6 +92,15 @@ def test_read_timeout(httpserver, loopback, session, settings):
     httpserver.expect_request("/slow").respond_with_handler(slow)
     with pytest.raises(fetch.FetchTimeout):
         fetch.fetch(httpserver.url_for("/slow"), session=session)
+
+
+def test_connect_timeout(loopback, session, settings):
+    settings.AGGREGATOR_CONNECT_TIMEOUT = 0.3
+    with socket.create_server(("127.0.0.1", 0), backlog=0) as server:  # listens, never accepts
+        port = server.getsockname()[1]
+        # The one connection its queue holds: the kernel drops the next SYN, and the fetcher's connect waits.
+        with socket.create_connection(("127.0.0.1", port)), pytest.raises(fetch.FetchTimeout, match="connect"):
+            fetch.fetch(f"http://127.0.0.1:{port}/feed.xml", session=session)
 
 
 def test_oversized_body_is_cut(httpserver, loopback, session, settings):
