@@ -275,8 +275,10 @@ def fetch(
             raise BlockedAddress(f"refused: {current} is not http(s)")
         try:
             response = session.get(current, headers=headers, timeout=timeout, stream=True, allow_redirects=False)
+        except requests.exceptions.ConnectTimeout as exc:
+            raise FetchTimeout(f"no connection within {timeout[0]} s: {exc}") from exc
         except requests.exceptions.Timeout as exc:
-            raise FetchTimeout(f"timed out: {exc}") from exc
+            raise FetchTimeout(f"no answer within {timeout[1]} s: {exc}") from exc
         except requests.exceptions.RequestException as exc:
             raise FetchError(f"connection failed: {exc}") from exc
         with response:

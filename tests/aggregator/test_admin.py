@@ -86,7 +86,7 @@ def test_opml_import_says_when_full_text_waits_for_the_rights(admin_client, righ
     form = {"file": upload, "full_text": "on", "reuse_rights": rights}
     response = admin_client.post(reverse("aggregator_source:opml_import"), form, follow=True)
     assert Source.objects.get(feed_url="https://b.example/rss").reuse_rights == rights
-    assert ("fetched only from sources whose reuse rights" in response.content.decode()) is warned
+    assert ("toàn văn chỉ được lấy từ các nguồn" in response.content.decode()) is warned  # the admin speaks Vietnamese
 
 
 def test_items_and_fetch_log_lists(admin_client, failing_source):

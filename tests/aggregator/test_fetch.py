@@ -99,7 +99,10 @@ def test_connect_timeout(loopback, session, settings):
     with socket.create_server(("127.0.0.1", 0), backlog=0) as server:  # listens, never accepts
         port = server.getsockname()[1]
         # The one connection its queue holds: the kernel drops the next SYN, and the fetcher's connect waits.
-        with socket.create_connection(("127.0.0.1", port)), pytest.raises(fetch.FetchTimeout, match="connect"):
+        with (
+            socket.create_connection(("127.0.0.1", port)),
+            pytest.raises(fetch.FetchTimeout, match=r"no connection within 0\.3 s"),
+        ):
             fetch.fetch(f"http://127.0.0.1:{port}/feed.xml", session=session)
 
 
