@@ -1,5 +1,7 @@
 """The aggregator's admin screens and dashboard panel."""
 
+from datetime import timedelta
+
 import pytest
 from django.contrib.auth import get_user_model
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -120,9 +122,26 @@ def test_deleting_an_item_in_the_admin_leaves_a_tombstone(admin_client, failing_
 
 
 def test_dashboard_panel(admin_client, failing_source):
+    now = timezone.now()
+    Source.objects.filter(pk=failing_source.pk).update(last_fetch_at=now - timedelta(minutes=5))
+    quiet = Source.objects.create(
+        name="Nguồn im lặng",
+        feed_url="https://q.example/rss",
+        last_fetch_at=now - timedelta(hours=3),
+        last_new_item_at=now - timedelta(days=2),
+        typical_gap=timedelta(hours=2),
+    )
+    fields = {"source": quiet, "title": "Tin", "published_at": now, "content_hash": "h"}
+    for n, (seen, status) in enumerate(
+        [(now, "visible")] * 3 + [(now - timedelta(days=2), "visible"), (now, "filtered")]
+    ):
+        Item.objects.create(key=f"g:{n}", first_seen_at=seen, status=status, **fields)
     html = admin_client.get(reverse("wagtailadmin_home")).content.decode()
     assert 'id="aggregator-heading"' in html
-    assert "Nguồn hỏng" in html
+    assert "Lần lấy tin gần nhất: 5\xa0phút trước." in html  # the latest fetch of any source
+    assert "3 tin mới hôm nay." in html  # visible ones first seen today
+    assert "Nguồn hỏng" in html and "HTTP 500" in html  # failing
+    assert "Nguồn im lặng</a>: không có tin mới từ" in html  # gone quiet
 
 
 def test_edit_and_inspect_pages_render(admin_client, failing_source):
