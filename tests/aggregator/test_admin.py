@@ -8,9 +8,10 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils import timezone
 
+from aggregator import pipeline
 from aggregator.models import FetchLog, Item, Source
 
-from .feeds import items, rss
+from .feeds import item, items, rss
 
 pytestmark = pytest.mark.django_db
 
@@ -53,6 +54,23 @@ def test_fetch_now_runs_a_pass(admin_client, httpserver, loopback):
     assert response.status_code == 200
     assert Item.objects.filter(source=source).count() == 2
     assert FetchLog.objects.filter(source=source).count() == 1
+
+
+def test_a_rule_an_admin_adds_changes_what_the_next_pass_keeps(admin_client, httpserver, loopback):
+    def oil(n: int) -> str:
+        return item(n, f"Giá dầu thế giới tăng phiên thứ {n}", body="Thị trường năng lượng biến động.")
+
+    httpserver.expect_request("/rss").respond_with_data(rss(oil(1)))
+    source = Source.objects.create(name="Thế giới", feed_url=httpserver.url_for("/rss"), asean_filter=True)
+    assert pipeline.run_pass([source]).filtered == 1  # no rule knows oil prices
+    form = {"term": "giá dầu", "language": "vi", "weight": "3", "target": "none", "target_slug": "", "enabled": "on"}
+    assert admin_client.post(reverse("aggregator_rule:add"), form).status_code == 302
+    httpserver.clear()
+    httpserver.expect_request("/rss").respond_with_data(rss(oil(2) + oil(1)))
+    counts = pipeline.run_pass([source])
+    assert (counts.new, counts.filtered) == (1, 0)
+    # New items are read with the new rule; items already read keep their classification.
+    assert dict(Item.objects.values_list("key", "status")) == {"g:tin-2": "visible", "g:tin-1": "filtered"}
 
 
 def test_fetch_now_needs_permission(client, failing_source):
