@@ -191,6 +191,14 @@ def test_items_without_guid_or_date(httpserver, loopback):
     assert Item.objects.get(pk=first.pk).published_at == first.published_at
 
 
+@pytest.mark.parametrize(("time_zone", "utc_hour"), [("Asia/Ho_Chi_Minh", 11), ("Asia/Tokyo", 9)])
+def test_dates_without_a_zone_are_read_in_the_sources_time_zone(httpserver, loopback, time_zone, utc_hour):
+    serve(httpserver, rss(item(1, date="9/14/2026 6:44:00 PM")))  # as some outlets write them
+    source = make_source(httpserver, time_zone=time_zone)
+    pipeline.run_pass([source])
+    assert Item.objects.get().published_at == datetime(2026, 9, 14, utc_hour, 44, tzinfo=UTC)
+
+
 def test_deleted_item_leaves_tombstone_and_never_returns(httpserver, loopback):
     serve(httpserver, rss(items(2)))
     source = make_source(httpserver)
