@@ -1,5 +1,6 @@
 """A real process stopped in the middle of a pass: killed, then restarted (no duplicate, nothing committed
-lost), or the scheduler asked to stop with SIGTERM (it ends the pass first).
+lost), or the scheduler asked to stop with SIGTERM (it ends the pass first); and a second scheduler that waits
+as standby until the first is killed.
 
 The stopped process needs a database of its own that outlives it, so these tests use an SQLite file whatever
 the suite's database is (the in-process crash test in test_pipeline.py runs on both databases).
@@ -124,3 +125,39 @@ def test_sigterm_stops_the_scheduler_after_the_running_pass(tmp_path, feed_serve
     assert "stopping after the jobs that are running" in err
     assert count(db, "SELECT count(*) FROM aggregator_item") == items
     assert count(db, "SELECT count(*) FROM aggregator_fetchlog") == logs
+
+
+def wait_for_line(log: Path, text: str, process: subprocess.Popen) -> None:
+    deadline = time.monotonic() + 60
+    while text not in log.read_text() and time.monotonic() < deadline:
+        assert process.poll() is None, log.read_text()
+        time.sleep(0.05)
+    assert text in log.read_text()
+
+
+def test_a_second_scheduler_waits_as_standby_and_takes_over(tmp_path, feed_server):
+    # On SQLite the lock is a file lock (tests/deploy/test_scale_out.py runs the same on PostgreSQL).
+    RELEASE.set()
+    env, db = fast_and_slow_sources(tmp_path, feed_server)
+    logs = [tmp_path / "first.log", tmp_path / "second.log"]
+    first = manage(env, "run_aggregator", stderr=logs[0].open("w"))
+    second = None
+    try:
+        wait_for_line(logs[0], "this process is the active scheduler", first)
+        second = manage(env, "run_aggregator", stderr=logs[1].open("w"))
+        wait_for_line(logs[1], "waiting as standby", second)
+        while count(db, "SELECT count(*) FROM aggregator_fetchlog") < 2:  # the first one's pass: both sources
+            assert first.poll() is None, logs[0].read_text()
+            time.sleep(0.05)
+        assert "this process is the active scheduler" not in logs[1].read_text()  # one active at a time
+        first.send_signal(signal.SIGKILL)
+        first.wait()
+        wait_for_line(logs[1], "this process is the active scheduler", second)  # the file lock died with it
+        second.send_signal(signal.SIGTERM)
+        assert second.wait(timeout=60) == 0
+    finally:
+        for process in (first, second):
+            if process and process.poll() is None:
+                process.kill()
+    assert count(db, "SELECT count(*) FROM aggregator_item") == 8
+    assert count(db, "SELECT count(*) FROM aggregator_fetchlog") == 2
