@@ -102,24 +102,37 @@ class Digester:
 
     Workers come from a fork server (a fresh, single-threaded process with these modules loaded): forking
     the pass's own process, with its scheduler and fetch threads, could copy a lock some thread holds.
-    Starting them takes ~0.2 s, in which this process would only wait: until the first worker is up,
-    one document at a time is digested in the calling thread.
+    They are started by the first document (:meth:`start`): a pass whose sources all answer 304 starts
+    none. Starting them takes ~0.2 s, in which this process would only wait: until the first worker is
+    up, one document at a time is digested in the calling thread.
     """
 
     def __init__(self, rules: Sequence[Rule], threshold: float, processes: int = 0, search_vectors: bool = False):
+        self.rules = list(rules)
         self.rule_set = RuleSet(rules)
         self.threshold = threshold
         self.search_vectors = search_vectors
+        self.processes = processes
         self._pool = None
+        self._starting = threading.Lock()
+        self._started = processes <= 0
         self.workers_up = threading.Event()
         self._digesting_here = threading.Lock()
-        if processes > 0:
+
+    def start(self) -> None:
+        """Starts the worker processes, if this digester has any and they are not started yet."""
+        if self._started:
+            return
+        with self._starting:
+            if self._started:
+                return
             context = multiprocessing.get_context("forkserver")
             context.set_forkserver_preload([__name__])
             self._pool = ProcessPoolExecutor(
-                processes, mp_context=context, initializer=_start_worker, initargs=(list(rules),)
+                self.processes, mp_context=context, initializer=_start_worker, initargs=(self.rules,)
             )
             threading.Thread(target=self._start_workers, args=(self._pool,), daemon=True).start()
+            self._started = True
 
     def _start_workers(self, pool: ProcessPoolExecutor) -> None:
         # Submitting blocks until the fork server is up and has forked a worker: a thread of its own waits.
@@ -130,6 +143,7 @@ class Digester:
             self.workers_up.set()
 
     def __call__(self, snapshot: SourceSnapshot, content: bytes, headers: Mapping[str, str], url: str, now):
+        self.start()
         pool = self._pool
         if pool is not None and not self.workers_up.is_set() and self._digesting_here.acquire(blocking=False):
             try:

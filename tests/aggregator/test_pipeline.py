@@ -438,7 +438,7 @@ def test_worker_processes_store_what_the_fetching_threads_store(httpserver, loop
 
     def make_digester_with_workers_up(processes: int = 0):
         digester = make_digester(processes)
-        # else the pass digests its first documents itself while the workers start
+        digester.start()  # else the pass digests its first documents itself while the workers start
         assert not processes or digester.workers_up.wait(timeout=30)
         return digester
 
@@ -456,6 +456,7 @@ def test_a_dead_worker_does_not_lose_the_pass(httpserver, loopback):
     serve(httpserver, rss(items(2)))
     source = make_source(httpserver)
     with pipeline.make_digester(processes=1) as digester:
+        digester.start()
         assert digester.workers_up.wait(timeout=30)
         first = pipeline.gather(pipeline.SourceSnapshot.of(source), digester)
         processes = list(digester._pool._processes.values())
@@ -490,8 +491,20 @@ def test_documents_are_digested_in_the_pass_until_a_worker_is_up(httpserver, loo
     assert [entry.item for entry in here.items] == [entry.item for entry in in_worker.items]
 
 
+def test_a_pass_of_unchanged_feeds_starts_no_digest_worker(monkeypatch):
+    from aggregator import fetch
+
+    pools = []
+    monkeypatch.setattr(digest, "ProcessPoolExecutor", lambda *args, **kwargs: pools.append(args))
+    monkeypatch.setattr(fetch, "fetch", lambda url, **kwargs: fetch.FetchResult(url, 304))
+    sources = [Source.objects.create(name=str(n), feed_url=f"https://bao.example/rss/{n}.rss") for n in range(3)]
+    assert pipeline.run_pass(sources, processes=2).unchanged == 3
+    assert pools == []  # each pass over 304s would have started a fork server and two workers for nothing
+
+
 def test_digest_workers_run_at_a_lower_priority_than_the_pass():
     with pipeline.make_digester(processes=2) as digester:
+        digester.start()
         assert digester.workers_up.wait(timeout=30)
         workers = [process.pid for process in digester._pool._processes.values()]
         niceness = {os.getpriority(os.PRIO_PROCESS, pid) for pid in workers}
