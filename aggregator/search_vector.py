@@ -20,7 +20,7 @@ query can match.
 from __future__ import annotations
 
 import re
-from collections import Counter, defaultdict
+from collections import Counter
 
 from cms.text import folded_words
 
@@ -53,15 +53,24 @@ def search_vector(title: str, summary: str = "", content: str = "") -> str:
     fields = [(words(title or ""), "A"), (words(summary or ""), "B"), (words(content or ""), "C")]
     if sum(len(field_words) for field_words, _weight in fields) >= MAX_POSITION:
         return _literal(_kept_labels(fields))
-    labels: defaultdict[str, list[str]] = defaultdict(list)  # word -> its positions with their weight
+    entries: dict[str, str] = {}  # word -> "word:1A,5B", grown as the word comes again
+    seen = entries.get
     start = 1
     for field_words, weight in fields:
         for word, label in zip(field_words, _LABELS[weight][start : start + len(field_words)], strict=True):
-            labels[word].append(label)
+            entry = seen(word)
+            entries[word] = f"{word}:{label}" if entry is None else f"{entry},{label}"
         start += len(field_words)
-    if max(map(len, labels.values()), default=0) > MAX_POSITIONS:  # past one field's limit, maybe
-        return _literal(_kept_labels(fields))
-    return _literal(labels)
+    if start - 1 - len(entries) >= MAX_POSITIONS and _most_repeated(fields) > MAX_POSITIONS:
+        return _literal(_kept_labels(fields))  # a word past a limit (it takes that many repeats to be)
+    return " ".join(entries.values())
+
+
+def _most_repeated(fields: list[tuple[list[str], str]]) -> int:
+    counts: Counter[str] = Counter()
+    for field_words, _weight in fields:
+        counts.update(field_words)
+    return max(counts.values())
 
 
 def _kept_labels(fields: list[tuple[list[str], str]]) -> dict[str, list[str]]:
