@@ -33,6 +33,11 @@ class ReuseRights(models.TextChoices):
     LINK_ONLY = "link", _("link only")
 
 
+def fetches_full_text(full_text: bool, reuse_rights: str) -> bool:
+    """Whether a source's articles are fetched in full: an admin asked for it and the outlet allows it."""
+    return full_text and reuse_rights == ReuseRights.FULL_TEXT
+
+
 class SourceKind(models.TextChoices):
     FEED = "feed", _("feed")
     NEWSROOM = "newsroom", _("newsroom contributions")

@@ -9,7 +9,7 @@ from defusedxml import ElementTree
 from django.db import transaction
 from django.utils import timezone
 
-from .models import ReuseRights, Source
+from .models import ReuseRights, Source, fetches_full_text
 from .normalize import canonical_url
 
 
@@ -77,7 +77,7 @@ def import_sources(
 
 def full_text_waits_for_rights(report: ImportReport, full_text: bool, reuse_rights: str) -> bool:
     """Whether sources were added with full text on but rights under which it is never fetched."""
-    return bool(report.added) and full_text and reuse_rights != ReuseRights.FULL_TEXT
+    return bool(report.added) and full_text and not fetches_full_text(full_text, reuse_rights)
 
 
 def export(sources=None) -> str:

@@ -15,7 +15,7 @@ from cms.models import Country, Pillar, Topic
 from . import bulk, decide, dedupe, statements
 from .clustering import CLUSTER_WINDOW, IndexedItem, StoryIndex
 from .intents import ClassifiedItem, Counts, PassOutcome
-from .models import EnrichState, Item, ItemStatus, ReuseRights, StoryCluster
+from .models import EnrichState, Item, ItemStatus, StoryCluster, fetches_full_text
 from .statements import LockedSource
 
 logger = logging.getLogger(__name__)
@@ -137,7 +137,7 @@ def _store_items(
         stored.tombstones,
         stored.tombstoned_urls,
     )
-    wants_full_text = source.full_text and source.reuse_rights == ReuseRights.FULL_TEXT
+    wants_full_text = fetches_full_text(source.full_text, source.reuse_rights)
     new: list[tuple[dict, ClassifiedItem]] = []
     for plan in plans:
         entry = by_key[plan.key]
