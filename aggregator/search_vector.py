@@ -51,17 +51,18 @@ def search_vector(title: str, summary: str = "", content: str = "") -> str:
     busier).
     """
     fields = [(words(title or ""), "A"), (words(summary or ""), "B"), (words(content or ""), "C")]
-    if sum(len(field_words) for field_words, _weight in fields) >= MAX_POSITION:
+    total = sum(len(field_words) for field_words, _weight in fields)
+    if total >= MAX_POSITION:
         return _literal(_kept_labels(fields))
     entries: dict[str, str] = {}  # word -> "word:1A,5B", grown as the word comes again
-    seen = entries.get
+    entry_of = entries.get
     start = 1
     for field_words, weight in fields:
         for word, label in zip(field_words, _LABELS[weight][start : start + len(field_words)], strict=True):
-            entry = seen(word)
+            entry = entry_of(word)
             entries[word] = f"{word}:{label}" if entry is None else f"{entry},{label}"
         start += len(field_words)
-    if start - 1 - len(entries) >= MAX_POSITIONS and _most_repeated(fields) > MAX_POSITIONS:
+    if total - len(entries) >= MAX_POSITIONS and _most_repeated(fields) > MAX_POSITIONS:
         return _literal(_kept_labels(fields))  # a word past a limit (it takes that many repeats to be)
     return " ".join(entries.values())
 
